@@ -1,0 +1,20 @@
+extension FramePattern {
+    /// Checks, before sending, that `text` matches the pattern and that its capture groups read
+    /// back as `expected` (group number and value; `nil` for an absent optional group).
+    ///
+    /// The second check catches values that match only by swallowing a delimiter, so a frame the
+    /// receiver would decode into different fields is never sent.
+    public func validate(
+        _ text: String, expected: [(group: Int, value: String?)], message: String, field: String
+    ) throws(MessageEncodingError) {
+        var text = text
+        let result = text.withUTF8 { captures(UnsafeRawBufferPointer($0)) }
+        guard case .success(let groups) = result else {
+            throw MessageEncodingError(
+                message: message, field: field, reason: .patternMismatch(text: text, pattern: pattern))
+        }
+        for (group, value) in expected where groups[group - 1] != value {
+            throw MessageEncodingError(message: message, field: field, reason: .ambiguousText(text: text))
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import CPCRE2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A PCRE2 pattern that a string frame must match as a whole, compiled once (with JIT where the
+/// platform supports it) and shared by every encoder and decoder of its frame.
+///
+/// Matching is anchored at both ends and runs in UTF mode. Match data is allocated once per
+/// pattern and reused under a lock, so a match allocates nothing.
+public final class FramePattern: @unchecked Sendable {
+    /// The pattern text as given to PCRE2.
+    public let pattern: String
+    /// The number of capturing groups in the pattern.
+    public let captureCount: Int
+
+    private let code: OpaquePointer
+    /// Reused by every match; guarded by `lock`.
+    private let matchData: OpaquePointer
+    private let lock = PatternLock()
+
+    /// What a match attempt found.
+    public enum Outcome: Sendable, Equatable {
+        case matched
+        case noMatch
+        case invalidUTF8
+    }
+
+    /// Compiles `pattern`. Schema patterns are compiled by `zschema` first, so a failure here
+    /// means the pattern did not come from a checked schema.
+    /// - Throws: ``FramePatternError`` with PCRE2's message and the offset of the error.
+    public init(_ pattern: String) throws(FramePatternError) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let options = UInt32(PCRE2_UTF | PCRE2_ANCHORED | PCRE2_ENDANCHORED)
+        let compiled: OpaquePointer? = pattern.utf8CString.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { bytes in
+                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw FramePatternError(message: Self.errorMessage(errorCode), offset: errorOffset)
+        }
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))  // falls back to the interpreter
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
+        guard let data = pcre2_match_data_create_from_pattern_8(compiled, nil) else {
+            pcre2_code_free_8(compiled)
+            fatalError("pcre2_match_data_create_from_pattern failed: out of memory")
+        }
+        self.pattern = pattern
+        self.code = compiled
+        self.captureCount = Int(captures)
+        self.matchData = data
+    }
+
+    /// Compiles a pattern that generated code embeds; the compiler already checked it.
+    public convenience init(generated pattern: String) {
+        do { try self.init(pattern) } catch {
+            fatalError("generated pattern \"\(pattern)\" failed to compile: \(error)")
+        }
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_code_free_8(code)
+    }
+
+    /// PCRE2's text for an error code.
+    static func errorMessage(_ code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        return length > 0 ? String(decoding: buffer.prefix(Int(length)), as: UTF8.self) : "PCRE2 error \(code)"
+    }
+
+    /// Matches `bytes` against the whole pattern without extracting captures.
+    public func test(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        lock.withLock { run(bytes) }
+    }
+
+    /// Matches `string` against the whole pattern.
+    public func test(_ string: String) -> Outcome {
+        var string = string
+        return string.withUTF8 { test(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Matches `bytes` and returns each capturing group's text (index 0 is group 1), `nil` for a
+    /// group that did not take part; or the reason the match failed.
+    public func captures(_ bytes: UnsafeRawBufferPointer) -> Result<[String?], CaptureFailure> {
+        lock.withLock {
+            switch run(bytes) {
+            case .invalidUTF8: return .failure(.invalidUTF8)
+            case .noMatch: return .failure(.noMatch)
+            case .matched: break
+            }
+            let ovector: UnsafeMutablePointer<Int> = pcre2_get_ovector_pointer_8(matchData)
+            var groups: [String?] = []
+            groups.reserveCapacity(captureCount)
+            for group in stride(from: 1, through: captureCount, by: 1) {
+                let start = ovector[2 * group], end = ovector[2 * group + 1]
+                if start == Self.unset {
+                    groups.append(nil)
+                } else {
+                    groups.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+            }
+            return .success(groups)
+        }
+    }
+
+    /// `PCRE2_UNSET` (`~(size_t)0`) as Swift imports `size_t`.
+    private static let unset = Int(bitPattern: UInt.max)
+
+    /// Why ``captures(_:)`` found no match.
+    public enum CaptureFailure: Error, Sendable { case noMatch, invalidUTF8 }
+
+    private func run(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        let result = withUnsafeSubject(bytes) { subject in
+            pcre2_match_8(code, subject, bytes.count, 0, 0, matchData, nil)
+        }
+        if result >= 0 { return .matched }
+        // PCRE2_ERROR_UTF8_ERR1 ... ERR21 are -3 ... -23.
+        if result <= PCRE2_ERROR_UTF8_ERR1 && result >= PCRE2_ERROR_UTF8_ERR21 { return .invalidUTF8 }
+        return .noMatch
+    }
+}
+
+/// PCRE2 wants a non-null subject pointer even for an empty subject.
+nonisolated(unsafe) private let emptySubject: UnsafeMutablePointer<UInt8> = .allocate(capacity: 1)
+
+@inline(__always)
+private func withUnsafeSubject<R>(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafePointer<UInt8>) -> R) -> R {
+    if let base = bytes.baseAddress {
+        return body(base.assumingMemoryBound(to: UInt8.self))
+    }
+    return body(emptySubject)
+}
+
+/// A pattern PCRE2 refused to compile.
+public struct FramePatternError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// PCRE2's message.
+    public let message: String
+    /// The offset in the pattern (in UTF-8 bytes) where PCRE2 found the error.
+    public let offset: Int
+    public var description: String { "\(message) at offset \(offset)" }
+}
+
+/// A plain mutex; PCRE2 match data must not be used by two matches at once.
+final class PatternLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+    @inline(__always)
+    func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}

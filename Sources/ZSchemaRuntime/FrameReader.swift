@@ -1,0 +1,144 @@
+/// Reads the frames of one message in order; generated decoders are written against it.
+///
+/// Each accessor checks the frame it reads and throws a ``MessageDecodingError`` that names the
+/// message, the frame index and the field.
+public struct FrameReader<Frames: FrameSequence> {
+    /// The frames being read.
+    public let frames: Frames
+    /// The message type being decoded, for errors.
+    public let message: String
+    /// The index of the next frame to read.
+    public private(set) var index = 0
+
+    /// Starts reading, after checking that the frame count lies in `frameCount`.
+    public init(_ frames: Frames, message: String, frameCount: ClosedRange<Int>) throws(MessageDecodingError) {
+        guard frameCount.contains(frames.frameCount) else {
+            throw MessageDecodingError(
+                message: message, frame: nil, field: nil,
+                reason: .frameCount(expected: frameCount, actual: frames.frameCount))
+        }
+        self.frames = frames
+        self.message = message
+    }
+
+    /// How many frames are left to read.
+    public var remaining: Int { frames.frameCount - index }
+
+    private func failure(_ field: String?, _ reason: MessageDecodingError.Reason) -> MessageDecodingError {
+        MessageDecodingError(message: message, frame: index, field: field, reason: reason)
+    }
+
+    /// Runs `body` on the next frame and moves past it; a ``FrameFault`` thrown by `body` becomes
+    /// a ``MessageDecodingError`` located at that frame.
+    private mutating func next<R>(
+        _ field: String?, _ body: (UnsafeRawBufferPointer) throws(FrameFault) -> R
+    ) throws(MessageDecodingError) -> R {
+        do {
+            let value = try frames.withFrame(at: index, body)
+            index += 1
+            return value
+        } catch {
+            throw failure(field, error.reason)
+        }
+    }
+
+    /// Reads a big-endian fixed-width integer frame.
+    @inlinable
+    public mutating func integer<T: FixedWidthInteger>(_ type: T.Type, field: String) throws(MessageDecodingError) -> T {
+        try fixed(MemoryLayout<T>.size, field: field) { T(bigEndian: $0.loadUnaligned(as: T.self)) }
+    }
+
+    /// Reads a big-endian IEEE 754 binary64 frame.
+    @inlinable
+    public mutating func double(field: String) throws(MessageDecodingError) -> Double {
+        Double(bitPattern: try integer(UInt64.self, field: field))
+    }
+
+    /// Reads a big-endian IEEE 754 binary32 frame.
+    @inlinable
+    public mutating func float(field: String) throws(MessageDecodingError) -> Float {
+        Float(bitPattern: try integer(UInt32.self, field: field))
+    }
+
+    /// Reads a one-byte boolean frame (0 or 1; anything else is an error).
+    public mutating func bool(field: String) throws(MessageDecodingError) -> Bool {
+        let byte = try integer(UInt8.self, field: field)
+        guard byte <= 1 else { throw failure(field, .invalidBool(byte)) }
+        return byte == 1
+    }
+
+    /// Reads an enum frame of the enum's raw width.
+    public mutating func enumeration<E: RawRepresentable>(
+        _ type: E.Type, field: String
+    ) throws(MessageDecodingError) -> E where E.RawValue: FixedWidthInteger {
+        let raw = try integer(E.RawValue.self, field: field)
+        guard let value = E(rawValue: raw) else {
+            index -= 1
+            throw failure(field, .unknownEnumValue(UInt64(truncatingIfNeeded: raw)))
+        }
+        return value
+    }
+
+    /// Checks that the next frame is exactly `bytes`.
+    public mutating func constant(_ bytes: [UInt8], field: String?) throws(MessageDecodingError) {
+        try next(field) { (frame) throws(FrameFault) in
+            guard frame.elementsEqual(bytes) else {
+                throw FrameFault(reason: .constantMismatch(expected: bytes, actual: Array(frame.prefix(32))))
+            }
+        }
+    }
+
+    /// Reads a UTF-8 string frame.
+    public mutating func string(field: String) throws(MessageDecodingError) -> String {
+        try next(field) { (frame) throws(FrameFault) in
+            guard let text = String(validating: frame, as: UTF8.self) else {
+                throw FrameFault(reason: .invalidUTF8)
+            }
+            return text
+        }
+    }
+
+    /// Reads a raw bytes frame.
+    public mutating func bytes(field: String) throws(MessageDecodingError) -> [UInt8] {
+        try next(field) { [UInt8]($0) }
+    }
+
+    /// Reads a string frame that must match `pattern` as a whole, returning its capture groups.
+    public mutating func match(_ pattern: FramePattern, field: String?) throws(MessageDecodingError) -> PatternCaptures {
+        try next(field) { (frame) throws(FrameFault) in
+            switch pattern.captures(frame) {
+            case .success(let groups): return PatternCaptures(groups: groups)
+            case .failure(.invalidUTF8): throw FrameFault(reason: .invalidUTF8)
+            case .failure(.noMatch): throw FrameFault(reason: .patternMismatch(pattern: pattern.pattern))
+            }
+        }
+    }
+
+    @usableFromInline
+    mutating func fixed<T>(
+        _ size: Int, field: String, _ load: (UnsafeRawBufferPointer) -> T
+    ) throws(MessageDecodingError) -> T {
+        try next(field) { (frame) throws(FrameFault) in
+            guard frame.count == size else { throw FrameFault(reason: .frameSize(expected: size, actual: frame.count)) }
+            return load(frame)
+        }
+    }
+}
+
+/// The capture groups of a matched string frame.
+public struct PatternCaptures: Sendable {
+    /// Group texts in group order (element 0 is group 1); `nil` where a group did not take part.
+    public let groups: [String?]
+
+    /// The text of an optional group, or `nil`.
+    public func optional(_ group: Int) -> String? { groups[group - 1] }
+
+    /// The text of a group outside any optional part of the pattern, which always takes part
+    /// when the frame matched.
+    public func required(_ group: Int) -> String { groups[group - 1] ?? "" }
+}
+
+/// A problem found inside one frame, before the reader adds where it was found.
+struct FrameFault: Error {
+    let reason: MessageDecodingError.Reason
+}

@@ -1,0 +1,72 @@
+/// A destination for the frames of one multipart message, filled in order.
+///
+/// Generated encoders write through this protocol so the same code fills libzmq message
+/// buffers in place (``ZMQFrameWriter``) or plain byte arrays (``ByteFramesWriter``).
+public protocol FrameWriter {
+    /// Appends a frame of exactly `count` bytes, letting `fill` write them in place.
+    mutating func appendFrame(
+        count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void
+    )
+}
+
+extension FrameWriter {
+    /// Appends a fixed-width integer frame in network (big-endian) byte order.
+    @inlinable
+    public mutating func append<T: FixedWidthInteger>(integer value: T) {
+        appendFrame(count: MemoryLayout<T>.size) { buffer in
+            buffer.storeBytes(of: value.bigEndian, as: T.self)
+        }
+    }
+
+    /// Appends an IEEE 754 binary32 frame, big-endian.
+    @inlinable
+    public mutating func append(float value: Float) { append(integer: value.bitPattern) }
+
+    /// Appends an IEEE 754 binary64 frame, big-endian.
+    @inlinable
+    public mutating func append(double value: Double) { append(integer: value.bitPattern) }
+
+    /// Appends a one-byte boolean frame: 1 for true, 0 for false.
+    @inlinable
+    public mutating func append(bool value: Bool) { append(integer: UInt8(value ? 1 : 0)) }
+
+    /// Appends the UTF-8 bytes of `string` as one frame.
+    @inlinable
+    public mutating func append(string: String) {
+        var string = string
+        string.withUTF8 { utf8 in
+            appendFrame(count: utf8.count) { buffer in
+                if let base = utf8.baseAddress, utf8.count > 0 {
+                    buffer.baseAddress?.copyMemory(from: base, byteCount: utf8.count)
+                }
+            }
+        }
+    }
+
+    /// Appends raw bytes as one frame.
+    @inlinable
+    public mutating func append(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { source in
+            appendFrame(count: source.count) { buffer in
+                if source.count > 0 { buffer.copyMemory(from: source) }
+            }
+        }
+    }
+}
+
+/// A ``FrameWriter`` that collects frames as byte arrays, for use without a socket
+/// (tests, logs, proxies, other transports).
+public struct ByteFramesWriter: FrameWriter {
+    /// The frames written so far.
+    public var frames: [[UInt8]] = []
+
+    /// Creates an empty writer.
+    public init() {}
+
+    public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        frames.append([UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
+        })
+    }
+}

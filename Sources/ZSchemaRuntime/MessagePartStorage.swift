@@ -1,0 +1,77 @@
+import CZeroMQ
+
+/// A growable array of `zmq_msg_t`, owned by one socket and reused for every message, so that
+/// steady-state sending and receiving allocate no bookkeeping per message.
+final class MessagePartStorage {
+    private(set) var parts: UnsafeMutablePointer<zmq_msg_t>
+    private(set) var capacity: Int
+    /// How many leading parts are initialised (and must be closed).
+    var count = 0
+
+    init(capacity: Int = 8) {
+        self.capacity = capacity
+        self.parts = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        closeAll()
+        parts.deallocate()
+    }
+
+    /// Makes room for one more part and returns a pointer to it (not yet initialised).
+    func nextSlot() -> UnsafeMutablePointer<zmq_msg_t> {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: capacity * 2)
+            // zmq_msg_t may be moved bitwise while no libzmq call holds it.
+            grown.moveInitialize(from: parts, count: count)
+            parts.deallocate()
+            parts = grown
+            capacity *= 2
+        }
+        return parts + count
+    }
+
+    /// Closes every initialised part.
+    func closeAll() {
+        for index in 0..<count { zmq_msg_close(parts + index) }
+        count = 0
+    }
+}
+
+/// A ``FrameWriter`` that builds each frame in place in a libzmq message buffer
+/// (`zmq_msg_init_size`), ready to be sent without another copy.
+public struct ZMQFrameWriter: FrameWriter {
+    let storage: MessagePartStorage
+
+    public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        let slot = storage.nextSlot()
+        guard zmq_msg_init_size(slot, count) == 0 else {
+            // Only ENOMEM is possible here; libzmq itself cannot go on either.
+            fatalError("zmq_msg_init_size(\(count)) failed: \(ZMQError.last("zmq_msg_init_size"))")
+        }
+        storage.count += 1
+        fill(UnsafeMutableRawBufferPointer(start: zmq_msg_data(slot), count: count))
+    }
+}
+
+/// The frames of the last message a socket received, read in place from libzmq's buffers.
+///
+/// Valid until the next receive on the same socket; decode what you need before then.
+public struct ReceivedFrames: FrameSequence {
+    let storage: MessagePartStorage
+
+    public var frameCount: Int { storage.count }
+
+    public func withFrame<R, E: Error>(
+        at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R
+    ) throws(E) -> R {
+        precondition(index >= 0 && index < storage.count, "frame index \(index) out of range")
+        let part = storage.parts + index
+        return try body(UnsafeRawBufferPointer(start: zmq_msg_data(part), count: zmq_msg_size(part)))
+    }
+
+    /// Copies the frames out as byte arrays.
+    public func copyFrames() -> [[UInt8]] {
+        (0..<frameCount).map { index in withFrame(at: index) { [UInt8]($0) } }
+    }
+}

@@ -1,0 +1,26 @@
+import CZeroMQ
+
+/// Waits on several sockets at once (`zmq_poll`), for example a worker's PULL and SUB.
+public struct Poller {
+    private var items: [zmq_pollitem_t]
+
+    /// Creates a poller that waits for incoming messages on each of `sockets`, in this order.
+    public init(_ sockets: [any MessageSocket]) throws(ZMQError) {
+        items = []
+        for wrapper in sockets {
+            items.append(zmq_pollitem_t(socket: try wrapper.socket.handle(), fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
+        }
+    }
+
+    /// Waits at most `timeout` (negative: forever) and returns the indices of the sockets that
+    /// have a message ready, in ascending order; empty on timeout.
+    public mutating func poll(timeout: Duration) throws(ZMQError) -> [Int] {
+        while true {
+            let result = zmq_poll(&items, Int32(items.count), timeout.milliseconds)
+            if result >= 0 { break }
+            let error = ZMQError.last("zmq_poll")
+            if error.code != EINTR { throw error }
+        }
+        return items.indices.filter { items[$0].revents & Int16(ZMQ_POLLIN) != 0 }
+    }
+}
