@@ -3,10 +3,18 @@ extension FramePattern {
     /// back as `expected` (group number and value; `nil` for an absent optional group).
     ///
     /// The second check catches values that match only by swallowing a delimiter, so a frame the
-    /// receiver would decode into different fields is never sent.
+    /// receiver would decode into different fields is never sent. With `expected` empty only the
+    /// match is checked, which allocates nothing.
     public func validate(
         _ text: String, expected: [(group: Int, value: String?)], message: String, field: String
     ) throws(MessageEncodingError) {
+        if expected.isEmpty {
+            guard test(text) == .matched else {
+                throw MessageEncodingError(
+                    message: message, field: field, reason: .patternMismatch(text: text, pattern: pattern))
+            }
+            return
+        }
         var text = text
         let result = text.withUTF8 { captures(UnsafeRawBufferPointer($0)) }
         guard case .success(let groups) = result else {

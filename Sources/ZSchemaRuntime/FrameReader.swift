@@ -114,6 +114,17 @@ public struct FrameReader<Frames: FrameSequence> {
         }
     }
 
+    /// Reads a string frame that must match `pattern` as a whole, returning its text.
+    public mutating func text(matching pattern: FramePattern, field: String?) throws(MessageDecodingError) -> String {
+        try next(field) { (frame) throws(FrameFault) in
+            switch pattern.test(frame) {
+            case .matched: return String(decoding: frame, as: UTF8.self)
+            case .invalidUTF8: throw FrameFault(reason: .invalidUTF8)
+            case .noMatch: throw FrameFault(reason: .patternMismatch(pattern: pattern.pattern))
+            }
+        }
+    }
+
     @usableFromInline
     mutating func fixed<T>(
         _ size: Int, field: String, _ load: (UnsafeRawBufferPointer) -> T

@@ -9,6 +9,8 @@ public struct MessageEncodingError: Error, Sendable, Equatable, CustomStringConv
         case ambiguousText(text: String)
         /// A repeated frame declared with `+` was given no elements.
         case emptyRepetition
+        /// Some but not all of the captures of one optional part of a pattern were given.
+        case incompleteOptionalPart
     }
 
     /// The message type being encoded.
@@ -33,6 +35,8 @@ public struct MessageEncodingError: Error, Sendable, Equatable, CustomStringConv
             "\(message).\(field): \"\(text)\" does not read back as the same fields"
         case .emptyRepetition:
             "\(message).\(field): needs at least one element"
+        case .incompleteOptionalPart:
+            "\(message).\(field): give all captures of its optional part or none"
         }
     }
 }

@@ -1,0 +1,51 @@
+/// Parses and checks a set of schema files as one topology.
+public enum Checker {
+    /// The checked model and everything found along the way. The model is complete only when
+    /// the diagnostics hold no error.
+    public struct Result: Sendable {
+        /// The checked model.
+        public let ir: SchemaIR
+        /// Errors, warnings and notes, sorted by location.
+        public let diagnostics: [Diagnostic]
+        /// Whether any diagnostic is an error.
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Parses, resolves and checks `files` together.
+    public static func check(_ files: [SourceFile]) -> Result {
+        var diagnostics = DiagnosticCollector()
+        var resolver = Resolver()
+        var drafts: [ServiceDraft] = []
+        for file in files {
+            let (syntax, syntaxDiagnostics) = Parser.parse(file)
+            diagnostics.append(contentsOf: syntaxDiagnostics)
+            drafts += resolver.resolve(syntax)
+        }
+        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
+        let topology = Topology(services: drafts, diagnostics: &diagnostics)
+        let flow = MessageFlow(topology: topology, diagnostics: &diagnostics)
+        return Result(ir: makeIR(files: files, flow: flow), diagnostics: diagnostics.sorted)
+    }
+
+    private static func makeIR(files: [SourceFile], flow: MessageFlow) -> SchemaIR {
+        let topology = flow.topology
+        let services = topology.services.enumerated().map { serviceIndex, draft in
+            Service(
+                id: draft.id, system: draft.system, role: draft.role, metadata: draft.metadata,
+                documentation: draft.documentation, location: draft.location,
+                swiftName: SwiftNaming.typeName(draft.id),
+                sockets: draft.sockets.enumerated().map { socketIndex, socket in
+                    let ref = SocketRef(service: serviceIndex, socket: socketIndex)
+                    return Socket(
+                        id: topology.socketID(ref), property: socket.property, kind: socket.kind,
+                        endpoint: socket.endpoint, documentation: socket.documentation, location: socket.location,
+                        outgoing: flow.outgoing[ref]?.names ?? [], incoming: flow.incoming[ref]?.names ?? [],
+                        outgoingType: flow.outgoing[ref]?.type, incomingType: flow.incoming[ref]?.type,
+                        subscriptions: socket.subscriptions,
+                        monitoredSocket: topology.monitors[ref].map(topology.socketID))
+                })
+        }
+        let links = topology.links.map { Link(connecting: topology.socketID($0.connecting), binding: topology.socketID($0.binding)) }
+        return SchemaIR(files: files.map(\.path), services: services, messages: flow.messages, unions: flow.unions, links: links)
+    }
+}

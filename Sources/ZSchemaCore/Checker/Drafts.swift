@@ -1,0 +1,80 @@
+/// A service while it is being checked.
+struct ServiceDraft {
+    var id: String
+    var metadata: [MetadataItem]
+    var documentation: [String]
+    var location: SourceLocation
+    var sockets: [SocketDraft]
+
+    var system: String { String(id.split(separator: ".").first ?? Substring(id)) }
+    var role: String? {
+        let parts = id.split(separator: ".", maxSplits: 1)
+        return parts.count == 2 ? String(parts[1]) : nil
+    }
+}
+
+/// A socket while it is being checked.
+struct SocketDraft {
+    var kind: SocketKind
+    var endpoint: Endpoint
+    var explicitName: Located<String>?
+    var documentation: [String]
+    var location: SourceLocation
+    var declared: [DeclaredMessage]
+    var subscriptions: [Subscription]
+    /// Set once names are assigned.
+    var property = ""
+
+    func declared(_ arrows: Set<Arrow>) -> [DeclaredMessage] { declared.filter { arrows.contains($0.arrow) } }
+    /// Messages this socket says it sends (`<-`, `<<`).
+    var declaredOutgoing: [DeclaredMessage] { declared([.send, .publish]) }
+    /// Messages this socket says it receives (`->`).
+    var declaredIncoming: [DeclaredMessage] { declared([.receive]) }
+}
+
+/// A message as declared on one socket.
+struct DeclaredMessage {
+    var arrow: Arrow
+    var explicitName: Located<String>?
+    var frames: [Frame]
+    var documentation: [String]
+    var location: SourceLocation
+    /// Set once names are assigned.
+    var name = ""
+
+    var message: Message { Message(name: name, documentation: documentation, location: location, frames: frames) }
+}
+
+/// Identifies a socket by service and socket index.
+struct SocketRef: Hashable, Comparable {
+    let service: Int
+    let socket: Int
+    static func < (lhs: SocketRef, rhs: SocketRef) -> Bool { (lhs.service, lhs.socket) < (rhs.service, rhs.socket) }
+}
+
+extension SocketKind {
+    /// Socket types whose sockets may send (`<-`).
+    var canSend: Bool { ![.PUB, .XPUB, .SUB, .PULL].contains(self) }
+    /// Socket types whose sockets may receive (`->`).
+    var canReceive: Bool { ![.PUB, .SUB, .XSUB, .PUSH].contains(self) }
+    /// PUB-like types that publish with `<<`.
+    var publishes: Bool { self == .PUB || self == .XPUB }
+    /// SUB-like types that subscribe with `?>`.
+    var subscribes: Bool { self == .SUB || self == .XSUB }
+
+    /// The peer types libzmq lets this type talk to.
+    var compatiblePeers: Set<SocketKind> {
+        switch self {
+        case .REQ: [.REP, .ROUTER]
+        case .REP: [.REQ, .DEALER]
+        case .DEALER: [.REP, .DEALER, .ROUTER]
+        case .ROUTER: [.REQ, .DEALER, .ROUTER]
+        case .PUB, .XPUB: [.SUB, .XSUB]
+        case .SUB, .XSUB: [.PUB, .XPUB]
+        case .PUSH: [.PULL]
+        case .PULL: [.PUSH]
+        case .PAIR: [.PAIR]
+        case .STREAM: []
+        }
+    }
+}

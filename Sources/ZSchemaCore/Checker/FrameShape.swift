@@ -1,0 +1,146 @@
+/// Comparisons of frames by what travels on the wire, ignoring names and documentation.
+enum FrameShape {
+    /// Whether two messages put the same frames on the wire (names may differ).
+    static func sameWire(_ a: [Frame], _ b: [Frame]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { sameWire($0, $1) }
+    }
+
+    static func sameWire(_ a: Frame, _ b: Frame) -> Bool {
+        guard a.repetition == b.repetition else { return false }
+        switch (a.kind, b.kind) {
+        case (.scalar(let x), .scalar(let y)): return x == y
+        case (.string, .string), (.bytes, .bytes): return true
+        case (.enumeration(let x), .enumeration(let y)):
+            return x.width == y.width && Set(x.cases.map(\.value)) == Set(y.cases.map(\.value))
+        case (.constant(let x), .constant(let y)): return x.bytes == y.bytes
+        case (.text(let x), .text(let y)): return anonymous(x.pcre) == anonymous(y.pcre)
+        default: return false
+        }
+    }
+
+    /// A pattern with capture names removed, so `(?<stock>..)` and `(?<sym>..)` compare equal.
+    static func anonymous(_ pcre: String) -> String {
+        var result = ""
+        var rest = Substring(pcre)
+        while let range = rest.firstRange(of: "(?<") {
+            result += rest[..<range.upperBound]
+            rest = rest[range.upperBound...]
+            if let first = rest.first, first != "=", first != "!", let close = rest.firstIndex(of: ">") {
+                rest = rest[close...]
+            }
+        }
+        return result + rest
+    }
+
+    /// The first frame where two messages differ on the wire, described for a diagnostic.
+    static func firstDifference(_ a: [Frame], _ b: [Frame]) -> (index: Int, text: String)? {
+        for (index, (x, y)) in zip(a, b).enumerated() where !sameWire(x, y) {
+            return (index, "frame \(index + 1) is \(describe(x)) here but \(describe(y)) there")
+        }
+        if a.count != b.count { return (min(a.count, b.count), "\(a.count) frames here but \(b.count) there") }
+        return nil
+    }
+
+    static func describe(_ frame: Frame) -> String {
+        let base: String = switch frame.kind {
+        case .scalar(let type): type.rawValue
+        case .string: "string"
+        case .bytes: "bytes"
+        case .enumeration(let type): "(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") " + type.width.rawValue
+        case .constant(let constant):
+            constant.width.map { "\(constant.name ?? "") = \(constant.value) \($0.rawValue)" } ?? "\"\(constant.value)\""
+        case .text(let pattern): "\"\(pattern.source)\""
+        }
+        return base + frame.repetition.rawValue
+    }
+
+    /// The exact lengths a frame can have, nil when any length is possible.
+    private static func width(_ kind: FrameKind) -> Int? {
+        switch kind {
+        case .scalar(let type): type.byteCount
+        case .enumeration(let type): type.width.byteCount
+        case .constant(let constant): constant.bytes.count
+        case .string, .bytes, .text: nil
+        }
+    }
+
+    /// Whether a message whose first frame is `frame` can start with `prefix` (ZeroMQ's
+    /// subscription match). Nil when zschema cannot tell.
+    static func admits(_ frame: Frame, prefix: [UInt8]) -> Bool? {
+        if prefix.isEmpty { return true }
+        switch frame.kind {
+        case .constant(let constant): return constant.bytes.starts(with: prefix)
+        case .enumeration(let type):
+            return type.cases.contains { item in
+                IntegerLiteral(value: Int128(item.value) ?? 0, type: type.width).bytes.starts(with: prefix)
+            }
+        case .scalar(let type): return prefix.count <= type.byteCount
+        case .string, .bytes: return true
+        case .text(let pattern):
+            guard let text = String(validating: prefix, as: UTF8.self) else { return false }
+            return matches(pattern.pcre, text, partial: true)
+        }
+    }
+
+    /// Whether a subscription frame (any value of it) can select messages whose first frame is
+    /// `published`. Nil when zschema cannot tell.
+    static func subscription(_ subscription: Subscription, canSelect published: Frame) -> Bool? {
+        if let prefix = subscription.prefix { return admits(published, prefix: prefix) }
+        switch subscription.frame.kind {
+        case .text(let pattern):
+            guard let example = pattern.example else { return nil }
+            return admits(published, prefix: Array(example.utf8))
+        case .enumeration(let type):
+            return type.cases.contains { item in
+                admits(published, prefix: IntegerLiteral(value: Int128(item.value) ?? 0, type: type.width).bytes) ?? true
+            }
+        case .scalar(let type):
+            return width(published.kind).map { $0 >= type.byteCount } ?? true
+        default:
+            return nil
+        }
+    }
+
+    /// Whether two alternatives may both match some frame list, so the decoder cannot tell them
+    /// apart. Decides only what it can prove disjoint; otherwise assumes overlap.
+    static func mayOverlap(_ a: [Frame], _ b: [Frame]) -> Bool {
+        guard countRange(a).overlaps(countRange(b)) else { return false }
+        for (x, y) in zip(a, b) {
+            if x.repetition != .once || y.repetition != .once { return true }
+            if disjoint(x.kind, y.kind) { return false }
+        }
+        return true
+    }
+
+    private static func countRange(_ frames: [Frame]) -> ClosedRange<Int> {
+        let fixed = frames.filter { $0.repetition == .once }.count
+        let minimum = fixed + frames.filter { $0.repetition == .oneOrMore }.count
+        return minimum...(frames.count == fixed ? fixed : Int.max)
+    }
+
+    private static func disjoint(_ x: FrameKind, _ y: FrameKind) -> Bool {
+        if let a = width(x), let b = width(y), a != b { return true }
+        switch (x, y) {
+        case (.constant(let a), .constant(let b)): return a.bytes != b.bytes
+        case (.constant(let c), .enumeration(let e)), (.enumeration(let e), .constant(let c)):
+            return !e.cases.contains { IntegerLiteral(value: Int128($0.value) ?? 0, type: e.width).bytes == c.bytes }
+        case (.enumeration(let a), .enumeration(let b)):
+            return Set(a.cases.map(\.value)).isDisjoint(with: Set(b.cases.map(\.value)))
+        case (.text(let a), .text(let b)):
+            guard let exampleA = a.example, let exampleB = b.example else { return false }
+            return !matches(b.pcre, exampleA) && !matches(a.pcre, exampleB)
+        case (.text(let pattern), .constant(let constant)), (.constant(let constant), .text(let pattern)):
+            guard let text = String(validating: constant.bytes, as: UTF8.self) else { return true }
+            return !matches(pattern.pcre, text)
+        default:
+            return false
+        }
+    }
+
+    static func matches(_ pcre: String, _ text: String, partial: Bool = false) -> Bool {
+        let result = PatternCompiler.withCompiled(pcre, forPartialMatching: partial) {
+            PatternCompiler.matches($0, text, partial: partial)
+        }
+        return (try? result.get()) ?? false
+    }
+}

@@ -1,0 +1,207 @@
+/// Names the messages, gives every socket the message types it sends and receives (its own
+/// declarations or its peers'), and checks that linked sockets agree.
+struct MessageFlow {
+    private(set) var topology: Topology
+    /// Distinct messages by name, in first-declared order.
+    private(set) var messages: [Message] = []
+    private(set) var unions: [MessageUnion] = []
+    /// Per socket: the message names sent and received and the Swift types for them.
+    private(set) var outgoing: [SocketRef: (names: [String], type: String)] = [:]
+    private(set) var incoming: [SocketRef: (names: [String], type: String)] = [:]
+
+    init(topology: Topology, diagnostics: inout DiagnosticCollector) {
+        self.topology = topology
+        assignNames()
+        registerMessages(&diagnostics)
+        for ref in topology.allSockets where topology.monitors[ref] == nil { deriveTypes(ref, &diagnostics) }
+        checkAgreement(&diagnostics)
+        checkSubscriptions(&diagnostics)
+        checkAlternatives(&diagnostics)
+        checkTypeNames(&diagnostics)
+    }
+
+    // MARK: Names
+
+    private mutating func assignNames() {
+        for ref in topology.allSockets {
+            let service = topology.service(ref)
+            let socket = topology.socket(ref)
+            for direction in [true, false] {
+                let indices = socket.declared.indices.filter { (socket.declared[$0].arrow != .receive) == direction }
+                let unnamed = indices.filter { socket.declared[$0].explicitName == nil && constantName(socket.declared[$0]) == nil }
+                for index in indices {
+                    let message = socket.declared[index]
+                    let name: String
+                    if let explicit = message.explicitName {
+                        name = SwiftNaming.typeName(explicit.value)
+                    } else if let constant = constantName(message) {
+                        name = SwiftNaming.typeName(constant)
+                    } else {
+                        let ordinal = unnamed.count > 1 ? "\((unnamed.firstIndex(of: index) ?? 0) + 1)" : ""
+                        name = SwiftNaming.typeName(service.id) + SwiftNaming.typeName(socket.property) + (direction ? "Out" : "In") + ordinal
+                    }
+                    topology.services[ref.service].sockets[ref.socket].declared[index].name = name
+                }
+            }
+        }
+    }
+
+    private func constantName(_ message: DeclaredMessage) -> String? {
+        for frame in message.frames { if case .constant(let constant) = frame.kind, let name = constant.name { return name } }
+        return nil
+    }
+
+    /// When several files declare the same message, the declaration on a socket that has peers
+    /// wins (then the first in file order), so a message lives with the system that uses it.
+    private mutating func registerMessages(_ diagnostics: inout DiagnosticCollector) {
+        var byName: [String: Int] = [:]
+        let linkedFirst = topology.allSockets.filter { !topology.peers(of: $0).isEmpty }
+            + topology.allSockets.filter { topology.peers(of: $0).isEmpty }
+        for ref in linkedFirst {
+            for declared in topology.socket(ref).declared {
+                let message = declared.message
+                if let existing = byName[message.name] {
+                    if !Self.sameDefinition(messages[existing], message) {
+                        diagnostics.error(message.location, "message name '\(message.name)' is already used for a different message; give this one another name after the arrow",
+                                          notes: [Diagnostic(.note, messages[existing].location, "'\(message.name)' is defined here")])
+                    }
+                    continue
+                }
+                byName[message.name] = messages.count
+                messages.append(message)
+            }
+        }
+    }
+
+    /// Two declarations define the same Swift type: same frames, same field names.
+    static func sameDefinition(_ a: Message, _ b: Message) -> Bool {
+        a.frames.count == b.frames.count && zip(a.frames, b.frames).allSatisfy { x, y in
+            x.name == y.name && x.kind == y.kind && x.repetition == y.repetition
+        }
+    }
+
+    // MARK: Types per socket
+
+    private mutating func deriveTypes(_ ref: SocketRef, _ diagnostics: inout DiagnosticCollector) {
+        let socket = topology.socket(ref)
+        let peers = topology.peers(of: ref)
+        if socket.kind.canSend || socket.kind.publishes {
+            if !socket.declaredOutgoing.isEmpty {
+                outgoing[ref] = set(socket.declaredOutgoing.map(\.name), owner: ref, suffix: "Outgoing")
+            } else if let peer = peers.first(where: { !topology.socket($0).declaredIncoming.isEmpty }) {
+                outgoing[ref] = set(topology.socket(peer).declaredIncoming.map(\.name), owner: peer, suffix: "Incoming")
+            } else {
+                outgoing[ref] = ([], "RawMessage")
+                diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)")
+            }
+        }
+        if socket.kind.canReceive || socket.kind.subscribes {
+            if !socket.declaredIncoming.isEmpty {
+                incoming[ref] = set(socket.declaredIncoming.map(\.name), owner: ref, suffix: "Incoming")
+            } else if let peer = peers.first(where: { !topology.socket($0).declaredOutgoing.isEmpty }) {
+                let published = topology.socket(peer).declaredOutgoing
+                var names = published.map(\.name)
+                if socket.kind.subscribes, !socket.subscriptions.isEmpty, socket.subscriptions.allSatisfy({ !$0.isDynamic }) {
+                    names = published.filter { message in
+                        socket.subscriptions.contains { FrameShape.subscription($0, canSelect: message.frames[0]) ?? true }
+                    }.map(\.name)
+                }
+                incoming[ref] = names == published.map(\.name)
+                    ? set(names, owner: peer, suffix: "Outgoing")
+                    : set(names, owner: ref, suffix: "Incoming")
+            } else {
+                incoming[ref] = ([], "RawMessage")
+                diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)")
+            }
+        }
+    }
+
+    /// The Swift type for a set of messages: the message itself, or a union named after the
+    /// socket whose declaration defines the set.
+    private mutating func set(_ names: [String], owner: SocketRef, suffix: String) -> (names: [String], type: String) {
+        if names.isEmpty { return ([], "RawMessage") }
+        if names.count == 1 { return (names, names[0]) }
+        let name = SwiftNaming.typeName(topology.service(owner).id) + SwiftNaming.typeName(topology.socket(owner).property) + suffix
+        if !unions.contains(where: { $0.name == name }) {
+            unions.append(MessageUnion(name: name, messages: names, location: topology.socket(owner).location))
+        }
+        return (names, name)
+    }
+
+    // MARK: Agreement
+
+    private func checkAgreement(_ diagnostics: inout DiagnosticCollector) {
+        for link in topology.links {
+            for (sender, receiver) in [(link.connecting, link.binding), (link.binding, link.connecting)] {
+                let sent = topology.socket(sender).declaredOutgoing
+                let accepted = topology.socket(receiver).declaredIncoming
+                guard !accepted.isEmpty else { continue }
+                for message in sent where !accepted.contains(where: { FrameShape.sameWire(message.frames, $0.frames) }) {
+                    let closest = accepted.first { $0.frames.count == message.frames.count } ?? accepted[0]
+                    let detail = FrameShape.firstDifference(message.frames, closest.frames).map { ": " + $0.text } ?? ""
+                    diagnostics.error(message.location,
+                        "\(topology.describe(receiver)) does not accept this message\(detail)",
+                        notes: [Diagnostic(.note, closest.location, "\(topology.service(receiver).id) accepts this")])
+                }
+            }
+        }
+    }
+
+    private func checkSubscriptions(_ diagnostics: inout DiagnosticCollector) {
+        for ref in topology.allSockets where topology.socket(ref).kind.subscribes {
+            for publisher in topology.peers(of: ref) {
+                let published = topology.socket(publisher).declaredOutgoing
+                guard !published.isEmpty else { continue }
+                for subscription in topology.socket(ref).subscriptions {
+                    let selected = published.filter { FrameShape.subscription(subscription, canSelect: $0.frames[0]) ?? true }
+                    guard selected.isEmpty else { continue }
+                    var detail = ""
+                    if case .constant(let constant) = subscription.frame.kind, let name = constant.name {
+                        for message in published {
+                            if case .constant(let other) = message.frames[0].kind, other.name == name, other.bytes != constant.bytes {
+                                detail = "; \(name) is \(constant.value) here but \(other.value) in \(topology.service(publisher).id)"
+                                break
+                            }
+                        }
+                    }
+                    diagnostics.error(subscription.location,
+                        "subscription [\(FrameShape.describe(subscription.frame))] matches no message that \(topology.describe(publisher)) publishes\(detail)",
+                        notes: published.map { Diagnostic(.note, $0.location, "\(topology.service(publisher).id) publishes this") })
+                }
+            }
+        }
+    }
+
+    private func checkAlternatives(_ diagnostics: inout DiagnosticCollector) {
+        for ref in topology.allSockets {
+            let socket = topology.socket(ref)
+            for group in [socket.declaredOutgoing, socket.declaredIncoming] where group.count > 1 {
+                for (index, message) in group.enumerated() {
+                    if let earlier = group[..<index].first(where: { FrameShape.mayOverlap($0.frames, message.frames) }) {
+                        diagnostics.warning(message.location,
+                            "this message and \(earlier.name) (line \(earlier.location.line)) can match the same frames, so a receiver cannot tell them apart; the decoder takes \(earlier.name)",
+                            notes: [Diagnostic(.note, earlier.location, "\(earlier.name) is declared here")])
+                    }
+                }
+            }
+        }
+    }
+
+    private func checkTypeNames(_ diagnostics: inout DiagnosticCollector) {
+        var seen: [String: SourceLocation] = [:]
+        let runtimeNames: Set<String> = ["RawMessage", "MonitorEvent", "ZMQContext", "ZMQSocket", "Publisher", "Subscriber", "Pusher", "Puller", "Requester", "Replier", "Dealer", "Router", "Pair", "SocketMonitor", "FramePattern", "Poller"]
+        let standardNames: Set<String> = ["Result", "String", "Int", "Double", "Float", "Bool", "Array", "Dictionary", "Set", "Optional", "Error", "Never", "Void", "Any", "Character", "Duration", "Task", "Data", "Date", "URL", "Sendable", "Hashable", "Equatable"]
+        let named = topology.services.map { (SwiftNaming.typeName($0.id), $0.location) }
+            + messages.map { ($0.name, $0.location) } + unions.map { ($0.name, $0.location) }
+        for (name, location) in named {
+            if runtimeNames.contains(name) {
+                diagnostics.error(location, "'\(name)' is a ZSchemaRuntime type; choose another name")
+            } else if standardNames.contains(name) {
+                diagnostics.error(location, "'\(name)' would hide Swift's own '\(name)' in generated code; choose another name")
+            } else if let first = seen[name] {
+                diagnostics.error(location, "'\(name)' is already the name of another generated type", notes: [Diagnostic(.note, first, "first used here")])
+            }
+            seen[name] = seen[name] ?? location
+        }
+    }
+}

@@ -1,0 +1,224 @@
+/// Turns syntax trees into drafts: socket types, endpoints, frame types, literals and patterns
+/// resolved, with a located error for each thing that does not resolve.
+struct Resolver {
+    var diagnostics = DiagnosticCollector()
+
+    mutating func resolve(_ syntax: SchemaSyntax) -> [ServiceDraft] {
+        syntax.services.map { resolve($0) }
+    }
+
+    private mutating func resolve(_ service: ServiceSyntax) -> ServiceDraft {
+        let metadata = service.metadata.map { item in
+            item.value.hasPrefix("?")
+                ? MetadataItem(name: String(item.value.dropFirst()).trimmingSpaces, isOptional: true)
+                : MetadataItem(name: item.value, isOptional: false)
+        }
+        return ServiceDraft(
+            id: service.name.value, metadata: metadata, documentation: service.documentation,
+            location: service.name.location, sockets: service.sockets.compactMap { resolve($0) })
+    }
+
+    private mutating func resolve(_ socket: SocketSyntax) -> SocketDraft? {
+        guard let kind = SocketKind(rawValue: socket.type.value) else {
+            let known = SocketKind.allCases.map(\.rawValue).joined(separator: " ")
+            diagnostics.error(socket.type.location, "unknown socket type '\(socket.type.value)'; expected one of \(known)")
+            return nil
+        }
+        let endpoint: Endpoint
+        do { endpoint = try EndpointParser.parse(socket.endpoint) } catch {
+            diagnostics.error(error.location, error.message)
+            return nil
+        }
+        var draft = SocketDraft(
+            kind: kind, endpoint: endpoint, explicitName: socket.name, documentation: socket.documentation,
+            location: socket.type.location, declared: [], subscriptions: [])
+        for message in socket.messages {
+            guard arrowAllowed(message.arrow, on: kind) else { continue }
+            guard let frames = resolveFrames(message) else { continue }
+            if message.arrow.value == .subscribe {
+                if let subscription = subscription(message, frames: frames) { draft.subscriptions.append(subscription) }
+            } else {
+                draft.declared.append(DeclaredMessage(
+                    arrow: message.arrow.value, explicitName: message.name, frames: frames,
+                    documentation: message.documentation, location: message.arrow.location))
+            }
+        }
+        return draft
+    }
+
+    private mutating func arrowAllowed(_ arrow: Located<Arrow>, on kind: SocketKind) -> Bool {
+        let problem: String? = switch arrow.value {
+        case .publish where !kind.publishes:
+            "'<<' publishes, which only PUB and XPUB sockets do" + (kind.canSend ? "; use '<-' on \(kind.rawValue)" : "")
+        case .subscribe where !kind.subscribes:
+            "'?>' subscribes, which only SUB and XSUB sockets do"
+        case .send where !kind.canSend:
+            "a \(kind.rawValue) socket cannot send" + (kind.publishes ? "; use '<<' to publish" : "")
+        case .receive where !kind.canReceive:
+            "a \(kind.rawValue) socket cannot receive" + (kind.subscribes ? "; use '?>' to subscribe" : "")
+        default: nil
+        }
+        if let problem { diagnostics.error(arrow.location, problem) }
+        return problem == nil
+    }
+
+    // MARK: Frames
+
+    private mutating func resolveFrames(_ message: MessageSyntax) -> [Frame]? {
+        var frames: [Frame] = []
+        var failed = false
+        var repeated: Frame?
+        for syntax in message.frames {
+            guard let frame = resolveFrame(syntax) else {
+                failed = true
+                continue
+            }
+            if frame.repetition != .once {
+                if let repeated {
+                    diagnostics.error(frame.location, "only one frame of a message may repeat, so the decoder knows where it ends",
+                                      notes: [Diagnostic(.note, repeated.location, "the repeating frame is here")])
+                    failed = true
+                }
+                repeated = repeated ?? frame
+            }
+            frames.append(frame)
+        }
+        var fieldLocations: [String: SourceLocation] = [:]
+        for field in FieldLayout.fields(of: frames) {
+            if let first = fieldLocations[field.name] {
+                diagnostics.error(field.location, "field '\(field.name)' is already defined in this message",
+                                  notes: [Diagnostic(.note, first, "first defined here")])
+                failed = true
+            }
+            fieldLocations[field.name] = fieldLocations[field.name] ?? field.location
+        }
+        return failed || frames.isEmpty ? nil : frames
+    }
+
+    private mutating func resolveFrame(_ syntax: FrameSyntax) -> Frame? {
+        switch syntax.content {
+        case .pattern(let source):
+            guard let kind = resolvePattern(source, repetition: syntax.repetition) else { return nil }
+            if case .constant = kind, syntax.repetition != .once {
+                diagnostics.error(syntax.location, "a constant frame cannot repeat")
+                return nil
+            }
+            return Frame(name: nil, kind: kind, repetition: syntax.repetition, location: syntax.location)
+        case .typed(let name, let type):
+            guard let kind = resolveType(type) else { return nil }
+            if case .constant = kind, syntax.repetition != .once {
+                diagnostics.error(syntax.location, "a constant frame cannot repeat")
+                return nil
+            }
+            return Frame(name: name.value, kind: kind, repetition: syntax.repetition, location: syntax.location)
+        }
+    }
+
+    private mutating func resolveType(_ type: TypeSyntax) -> FrameKind? {
+        switch type {
+        case .named(let name):
+            if let scalar = ScalarType(rawValue: name.value) { return .scalar(scalar) }
+            if name.value == "string" { return .string }
+            if name.value == "bytes" { return .bytes }
+            diagnostics.error(name.location, "unknown type '\(name.value)'; expected u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 bool string bytes, an enum '(A = 0uy | ...)' or a constant 'NAME = 0uy'")
+            return nil
+        case .constant(let constant):
+            guard let literal = literal(constant.literal) else { return nil }
+            return .constant(Constant(name: constant.name.value, width: literal.type, value: "\(literal.value)", bytes: literal.bytes))
+        case .enumeration(let cases):
+            var resolved: [(EnumCaseSyntax, IntegerLiteral)] = []
+            for item in cases {
+                guard let literal = literal(item.literal) else { return nil }
+                resolved.append((item, literal))
+            }
+            let width = resolved[0].1.type
+            var names: [String: SourceLocation] = [:]
+            var values: [Int128: SourceLocation] = [:]
+            for (item, literal) in resolved {
+                if literal.type != width {
+                    diagnostics.error(item.literal.location, "enum cases must share one width: '\(item.literal.value)' is \(literal.type.rawValue), the first case is \(width.rawValue)")
+                    return nil
+                }
+                if let first = names[item.name.value] {
+                    diagnostics.error(item.name.location, "duplicate enum case '\(item.name.value)'", notes: [Diagnostic(.note, first, "first defined here")])
+                    return nil
+                }
+                if let first = values[literal.value] {
+                    diagnostics.error(item.literal.location, "enum value \(literal.value) is already used", notes: [Diagnostic(.note, first, "first used here")])
+                    return nil
+                }
+                names[item.name.value] = item.name.location
+                values[literal.value] = item.literal.location
+            }
+            if resolved.count == 1, let (item, literal) = resolved.first {
+                return .constant(Constant(name: item.name.value, width: literal.type, value: "\(literal.value)", bytes: literal.bytes))
+            }
+            return .enumeration(EnumType(width: width, cases: resolved.map { EnumCase(name: $0.0.name.value, value: "\($0.1.value)") }))
+        }
+    }
+
+    private mutating func literal(_ text: Located<String>) -> IntegerLiteral? {
+        do { return try IntegerLiteral.parse(text.value) } catch {
+            diagnostics.error(text.location, error.message)
+            return nil
+        }
+    }
+
+    // MARK: Patterns
+
+    private mutating func resolvePattern(_ source: Located<String>, repetition: Repetition) -> FrameKind? {
+        let translator = PatternTranslator(source.value)
+        let compiled = PatternCompiler.withCompiled(translator.translated) { compiled -> (PatternAnalysis, Bool) in
+            let analysis = PatternAnalysis(pattern: translator.translated, groupNumbers: compiled.groupNumbers)
+            return (analysis, analysis.example.map { PatternCompiler.matches(compiled, $0) } ?? false)
+        }
+        let analysis: PatternAnalysis
+        let exampleMatches: Bool
+        switch compiled {
+        case .failure(let failure):
+            let column = translator.originalOffset(ofByte: failure.byteOffset)
+            diagnostics.error(source.location.advanced(by: column), "invalid pattern: \(failure.message)")
+            return nil
+        case .success(let result):
+            (analysis, exampleMatches) = result
+        }
+        if let literal = analysis.literal {
+            return .constant(Constant(name: nil, width: nil, value: literal, bytes: Array(literal.utf8)))
+        }
+        if repetition != .once && analysis.captures.count > 1 {
+            diagnostics.error(source.location, "a repeated string frame may have at most one named capture (it becomes an array of that capture)")
+            return nil
+        }
+        return .text(TextPattern(
+            source: source.value, pcre: translator.translated, captures: analysis.captures,
+            template: analysis.template, example: exampleMatches ? analysis.example : nil))
+    }
+
+    // MARK: Subscriptions
+
+    private mutating func subscription(_ message: MessageSyntax, frames: [Frame]) -> Subscription? {
+        guard frames.count == 1, let frame = frames.first else {
+            diagnostics.error(message.arrow.location, "a subscription is one frame: ZeroMQ matches a prefix of the first frame")
+            return nil
+        }
+        let dynamic = frame.repetition == .zeroOrMore
+        if frame.repetition == .oneOrMore {
+            diagnostics.error(frame.location, "use '*' after a subscription frame to let the application add subscriptions; '+' has no meaning here")
+            return nil
+        }
+        var prefix: [UInt8]?
+        if case .constant(let constant) = frame.kind {
+            if dynamic {
+                diagnostics.error(frame.location, "a constant subscription has nothing to choose at run time; remove the '*'")
+                return nil
+            }
+            prefix = constant.bytes
+        } else if !dynamic {
+            diagnostics.error(frame.location, "a subscription without '*' is made when the socket opens, so it must be a constant; add '*' to subscribe at run time")
+            return nil
+        }
+        var fixed = frame
+        fixed.repetition = .once
+        return Subscription(frame: fixed, isDynamic: dynamic, prefix: prefix, documentation: message.documentation, location: message.arrow.location)
+    }
+}

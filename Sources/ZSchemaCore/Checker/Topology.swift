@@ -1,0 +1,161 @@
+/// The picture of all services together: which connect reaches which bind, whether the socket
+/// types can talk, what each socket is called and which sockets monitor which.
+struct Topology {
+    var services: [ServiceDraft]
+    /// Resolved links, connecting side first, in declaration order.
+    private(set) var links: [(connecting: SocketRef, binding: SocketRef)] = []
+    /// Monitor PAIR socket → the socket it watches.
+    private(set) var monitors: [SocketRef: SocketRef] = [:]
+
+    init(services: [ServiceDraft], diagnostics: inout DiagnosticCollector) {
+        self.services = services
+        checkServiceNames(&diagnostics)
+        checkDuplicateBinds(&diagnostics)
+        resolveLinks(&diagnostics)
+        resolveMonitors(&diagnostics)
+        assignProperties(&diagnostics)
+    }
+
+    var allSockets: [SocketRef] {
+        services.indices.flatMap { service in services[service].sockets.indices.map { SocketRef(service: service, socket: $0) } }
+    }
+
+    func socket(_ ref: SocketRef) -> SocketDraft { services[ref.service].sockets[ref.socket] }
+    func service(_ ref: SocketRef) -> ServiceDraft { services[ref.service] }
+    func socketID(_ ref: SocketRef) -> String { "\(services[ref.service].id)/\(socket(ref).property)" }
+
+    /// The sockets linked to `ref`, either way: those of the same system first, then in
+    /// declaration order.
+    func peers(of ref: SocketRef) -> [SocketRef] {
+        let system = services[ref.service].system
+        return links.compactMap { link in
+            link.connecting == ref ? link.binding : link.binding == ref ? link.connecting : nil
+        }.sorted { a, b in
+            let (aSame, bSame) = (services[a.service].system == system, services[b.service].system == system)
+            return aSame != bSame ? aSame : a < b
+        }
+    }
+
+    /// `valuz.reduce's PULL (tcp://*:9005)`, for messages.
+    func describe(_ ref: SocketRef) -> String {
+        let socket = socket(ref)
+        return "\(service(ref).id)'s \(socket.kind.rawValue) (\(socket.endpoint.address))"
+    }
+
+    private func checkServiceNames(_ diagnostics: inout DiagnosticCollector) {
+        var seen: [String: SourceLocation] = [:]
+        var seenTypes: [String: SourceLocation] = [:]
+        for service in services {
+            if let first = seen[service.id] {
+                diagnostics.error(service.location, "service '\(service.id)' is already defined", notes: [Diagnostic(.note, first, "first defined here")])
+            } else if let first = seenTypes[SwiftNaming.typeName(service.id)] {
+                diagnostics.error(service.location, "service '\(service.id)' and the one at \(first) both become the Swift type '\(SwiftNaming.typeName(service.id))'", notes: [Diagnostic(.note, first, "the other service")])
+            }
+            seen[service.id] = seen[service.id] ?? service.location
+            seenTypes[SwiftNaming.typeName(service.id)] = seenTypes[SwiftNaming.typeName(service.id)] ?? service.location
+        }
+    }
+
+    private func checkDuplicateBinds(_ diagnostics: inout DiagnosticCollector) {
+        var binders: [SocketRef] = []
+        for ref in allSockets where socket(ref).endpoint.binds {
+            if let first = binders.first(where: { EndpointParser.collide(socket($0).endpoint, socket(ref).endpoint) }) {
+                diagnostics.warning(socket(ref).location, "\(socket(ref).endpoint.address) is also bound by \(service(first).id); only one process can bind it at a time",
+                                    notes: [Diagnostic(.note, socket(first).location, "first bound here")])
+            }
+            binders.append(ref)
+        }
+    }
+
+    private mutating func resolveLinks(_ diagnostics: inout DiagnosticCollector) {
+        let binders = allSockets.filter { socket($0).endpoint.binds }
+        for ref in allSockets where !socket(ref).endpoint.binds {
+            let connect = socket(ref)
+            let reached = binders.filter { $0.service != ref.service || $0 != ref }
+                .filter { EndpointParser.reaches(connect.endpoint, socket($0).endpoint) }
+            if reached.isEmpty {
+                if !isMonitorEndpoint(connect) {
+                    diagnostics.warning(connect.location, "\(connect.kind.rawValue) connects to \(connect.endpoint.address), which no schema in this compilation binds")
+                }
+                continue
+            }
+            for binding in reached {
+                let bound = socket(binding)
+                guard connect.kind.compatiblePeers.contains(bound.kind) else {
+                    let allowed = connect.kind.compatiblePeers.map(\.rawValue).sorted().joined(separator: ", ")
+                    diagnostics.error(connect.location,
+                        "\(connect.kind.rawValue) cannot talk to \(bound.kind.rawValue): \(service(binding).id) binds \(bound.endpoint.address) with \(bound.kind.rawValue); a \(connect.kind.rawValue) peer must be \(allowed.isEmpty ? "a non-ZeroMQ TCP peer" : allowed)",
+                        notes: [Diagnostic(.note, bound.location, "bound here")])
+                    continue
+                }
+                links.append((ref, binding))
+            }
+        }
+    }
+
+    private func isMonitorEndpoint(_ socket: SocketDraft) -> Bool {
+        socket.kind == .PAIR && socket.endpoint.transport == "inproc" && socket.endpoint.address.hasPrefix("inproc://monitor.")
+    }
+
+    /// `PAIR inproc://monitor.<system>.<type>` watches the socket of that type in the same
+    /// service whose peer belongs to that system.
+    private mutating func resolveMonitors(_ diagnostics: inout DiagnosticCollector) {
+        for ref in allSockets where isMonitorEndpoint(socket(ref)) && peers(of: ref).isEmpty {
+            let name = socket(ref).endpoint.address.dropFirst("inproc://monitor.".count)
+            let parts = name.split(separator: ".")
+            let sameType = services[ref.service].sockets.indices.map { SocketRef(service: ref.service, socket: $0) }.filter { candidate in
+                candidate != ref && parts.count == 2 && socket(candidate).kind.rawValue.lowercased() == parts[1].lowercased()
+            }
+            // The socket linked to that system; failing that, the only socket of that type.
+            let target = sameType.first { candidate in
+                peers(of: candidate).contains { services[$0.service].system == parts[0] }
+            } ?? (sameType.count == 1 ? sameType[0] : nil)
+            if let target {
+                monitors[ref] = target
+            } else {
+                diagnostics.warning(socket(ref).location, "no socket in \(services[ref.service].id) matches monitor endpoint \(socket(ref).endpoint.address); expected inproc://monitor.<peer system>.<socket type>, such as inproc://monitor.chatz.req")
+            }
+        }
+    }
+
+    private mutating func assignProperties(_ diagnostics: inout DiagnosticCollector) {
+        for serviceIndex in services.indices {
+            let refs = services[serviceIndex].sockets.indices.map { SocketRef(service: serviceIndex, socket: $0) }
+            let plain = refs.filter { monitors[$0] == nil }
+            for ref in plain {
+                let draft = socket(ref)
+                if let explicit = draft.explicitName {
+                    services[serviceIndex].sockets[ref.socket].property = SwiftNaming.bareMemberName(explicit.value)
+                    continue
+                }
+                let base = draft.kind.rawValue.lowercased()
+                let sameKind = plain.filter { socket($0).kind == draft.kind && socket($0).explicitName == nil }
+                if sameKind.count == 1 {
+                    services[serviceIndex].sockets[ref.socket].property = base
+                    continue
+                }
+                let systems = sameKind.map { peers(of: $0).first.map { services[$0.service].system } }
+                if let system = peers(of: ref).first.map({ services[$0.service].system }),
+                   systems.filter({ $0 == system }).count == 1 {
+                    services[serviceIndex].sockets[ref.socket].property = SwiftNaming.bareMemberName(system + "_" + base)
+                } else {
+                    let ordinal = (sameKind.firstIndex(of: ref) ?? 0) + 1
+                    services[serviceIndex].sockets[ref.socket].property = base + "\(ordinal)"
+                }
+            }
+            for ref in refs where monitors[ref] != nil {
+                let target = monitors[ref].map { socket($0).property } ?? "socket"
+                services[serviceIndex].sockets[ref.socket].property = socket(ref).explicitName.map { SwiftNaming.bareMemberName($0.value) } ?? target + "Monitor"
+            }
+            var seen: [String: SourceLocation] = [:]
+            for ref in refs {
+                let property = socket(ref).property
+                if let first = seen[property] {
+                    diagnostics.error(socket(ref).location, "socket name '\(property)' is already used in \(services[serviceIndex].id); name one with 'as <name>' after the endpoint",
+                                      notes: [Diagnostic(.note, first, "first used here")])
+                }
+                seen[property] = seen[property] ?? socket(ref).location
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// Emits the field-by-field sending methods and the wrapper type aliases for a message type.
+struct SendingAPIEmitter {
+    let ir: SchemaIR
+    let access: AccessLevel
+
+    private var pub: String { access.prefix }
+
+    /// `symbol: String, timestamp: Double` and `symbol: symbol, timestamp: timestamp` for a message.
+    private func parameters(_ message: Message) -> (declaration: String, arguments: String) {
+        let emitter = MessageEmitter(message, access: access)
+        let fields = emitter.fields
+        let declaration = fields.map { field in
+            "\(field.name): \(fieldType(field, in: message))\(field.isOptional ? " = nil" : "")"
+        }
+        let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }
+        return (declaration.joined(separator: ", "), arguments.joined(separator: ", "))
+    }
+
+    private func fieldType(_ field: FieldSpec, in message: Message) -> String {
+        let frame = message.frames[field.frame]
+        let element: String = switch (field.source, frame.kind) {
+        case (.typed, .scalar(let type)): type.swiftType
+        case (.typed, .bytes): "[UInt8]"
+        case (.typed, .enumeration): "\(message.name).\(SwiftNaming.typeName(field.schemaName))"
+        default: "String"
+        }
+        return field.isArray ? "[\(element)]" : field.isOptional ? "\(element)?" : element
+    }
+
+    private func join(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: ", ") }
+
+    /// `extension MessageSending where Outgoing == M { func send(fields...) }`.
+    func emitSend(for message: Message, into writer: inout CodeWriter) {
+        let (declaration, arguments) = parameters(message)
+        writer.block("extension MessageSending where Outgoing == \(message.name)") { writer in
+            writer.documentation(["Sends a ``\(message.name)`` built from its fields."])
+            writer.block("\(pub)func send(\(join(declaration, "dontWait: Bool = false"))) throws") { writer in
+                writer.line("try send(\(message.name)(\(arguments)), dontWait: dontWait)")
+            }
+        }
+    }
+
+    /// The same for a union: `send(_: Alternative)` and `sendAlternative(fields...)`.
+    func emitSend(for union: MessageUnion, into writer: inout CodeWriter) {
+        writer.block("extension MessageSending where Outgoing == \(union.name)") { writer in
+            for (index, name) in union.messages.enumerated() {
+                guard let message = ir.message(named: name) else { continue }
+                let (declaration, arguments) = parameters(message)
+                if index > 0 { writer.line() }
+                writer.documentation(["Sends a ``\(name)``."])
+                writer.block("\(pub)func send(_ message: \(name), dontWait: Bool = false) throws") { writer in
+                    writer.line("try send(.\(SwiftNaming.memberName(name))(message), dontWait: dontWait)")
+                }
+                writer.line()
+                writer.documentation(["Sends a ``\(name)`` built from its fields."])
+                writer.block("\(pub)func send\(name)(\(join(declaration, "dontWait: Bool = false"))) throws") { writer in
+                    writer.line("try send(.\(SwiftNaming.memberName(name))(\(name)(\(arguments))), dontWait: dontWait)")
+                }
+            }
+        }
+    }
+
+    /// `extension Router where Outgoing == M { func reply(to:fields...) }`.
+    func emitReply(for message: Message, into writer: inout CodeWriter) {
+        let (declaration, arguments) = parameters(message)
+        writer.block("extension Router where Outgoing == \(message.name)") { writer in
+            writer.documentation(["Sends a ``\(message.name)`` built from its fields to `peer`."])
+            writer.block("\(pub)func reply(\(join("to peer: RoutingEnvelope", declaration, "dontWait: Bool = false"))) throws") { writer in
+                writer.line("try reply(to: peer, \(message.name)(\(arguments)), dontWait: dontWait)")
+            }
+        }
+    }
+
+    /// `typealias TickPublisher = Publisher<Tick>` for each single-type role the type plays.
+    func emitAliases(for typeName: String, into writer: inout CodeWriter) {
+        for role in SocketRole.allCases where ir.services.contains(where: { $0.sockets.contains { role.plays($0, typeName) } }) {
+            writer.documentation(["A \(role.rawValue.lowercased()) socket for ``\(typeName)``."])
+            writer.line("\(pub)typealias \(typeName)\(role.rawValue) = \(role.rawValue)<\(typeName)>")
+        }
+    }
+
+    /// Whether some ROUTER socket sends `typeName`.
+    func isRouterReply(_ typeName: String) -> Bool {
+        ir.services.contains { $0.sockets.contains { $0.kind == .ROUTER && $0.outgoingType == typeName } }
+    }
+}
+
+/// The socket wrappers that carry exactly one message type, and so get a type alias per message.
+enum SocketRole: String, CaseIterable {
+    case publisher = "Publisher", subscriber = "Subscriber", pusher = "Pusher", puller = "Puller"
+
+    init?(_ kind: SocketKind) {
+        switch kind {
+        case .PUB: self = .publisher
+        case .SUB: self = .subscriber
+        case .PUSH: self = .pusher
+        case .PULL: self = .puller
+        default: return nil
+        }
+    }
+
+    /// Whether `socket` is of this role and carries `typeName`.
+    func plays(_ socket: Socket, _ typeName: String) -> Bool {
+        guard SocketRole(socket.kind) == self else { return false }
+        return (self == .publisher || self == .pusher ? socket.outgoingType : socket.incomingType) == typeName
+    }
+}

@@ -1,0 +1,176 @@
+/// Emits the class for one service: every socket opened on one context, bound or connected as
+/// the schema says, subscriptions made, monitors attached.
+struct ServiceEmitter {
+    let service: Service
+    let ir: SchemaIR
+    let access: AccessLevel
+
+    private var pub: String { access.prefix }
+
+    private var monitors: [Socket] { service.sockets.filter { $0.monitoredSocket != nil } }
+    private var plain: [Socket] { service.sockets.filter { $0.monitoredSocket == nil } }
+
+    /// Dynamic subscriptions with the nested message type that builds each prefix.
+    private var dynamicSubscriptions: [(socket: Socket, subscription: Subscription, typeName: String, method: String)] {
+        let all = plain.flatMap { socket in socket.subscriptions.filter(\.isDynamic).map { (socket, $0) } }
+        return all.enumerated().map { index, pair in
+            let perSocket = pair.0.subscriptions.filter(\.isDynamic)
+            let ordinal = perSocket.count > 1 ? "\((perSocket.firstIndex(of: pair.1) ?? 0) + 1)" : ""
+            let base = all.count == 1 ? "" : SwiftNaming.typeName(pair.0.property) + ordinal
+            return (pair.0, pair.1, base + "Subscription", base)
+        }
+    }
+
+    func emit(into writer: inout CodeWriter) {
+        let file = service.location.file.split(separator: "/").last.map(String.init) ?? service.location.file
+        var documentation = service.documentation
+        if !documentation.isEmpty { documentation.append("") }
+        documentation.append("The sockets of `\(service.id)`, opened together on one context.")
+        if !service.metadata.isEmpty {
+            documentation += ["", "Schema metadata: " + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + "."]
+        }
+        documentation += ["", "Generated from \(file):\(service.location.line)."]
+        writer.documentation(documentation)
+        writer.block("\(pub)final class \(service.swiftName): Sendable") { writer in
+            writer.documentation(["The context every socket of the service belongs to."])
+            writer.line("\(pub)let context: ZMQContext")
+            for socket in service.sockets {
+                writer.line()
+                writer.documentation(socketDocumentation(socket))
+                writer.line("\(pub)let \(SwiftNaming.escaped(socket.property)): \(wrapperType(socket))")
+            }
+            writer.line()
+            emitInitializer(into: &writer)
+            writer.line()
+            writer.documentation(["Closes every socket (monitors first); pending messages are kept for at most the sockets' linger."])
+            writer.block("\(pub)func close()") { writer in
+                for socket in monitors + plain {
+                    writer.line("\(socketExpression(socket)).close()")
+                }
+            }
+            for entry in dynamicSubscriptions {
+                emitSubscription(entry, into: &writer)
+            }
+        }
+    }
+
+    // MARK: Sockets
+
+    private func socketDocumentation(_ socket: Socket) -> [String] {
+        var lines = socket.documentation
+        if !lines.isEmpty { lines.append("") }
+        let verb = socket.endpoint.binds ? "binds" : "connects to"
+        lines.append("`\(socket.kind.rawValue)`, \(verb) `\(socket.endpoint.address)` by default.")
+        if let target = socket.monitoredSocket {
+            lines.append("Reports the events of `\(target)`.")
+        }
+        let peers = ir.links.compactMap { link -> String? in
+            link.connecting == socket.id ? link.binding : link.binding == socket.id ? link.connecting : nil
+        }
+        if !peers.isEmpty { lines.append("Peers in the schemas: " + peers.map { "`\($0)`" }.joined(separator: ", ") + ".") }
+        return lines
+    }
+
+    private func wrapperType(_ socket: Socket) -> String {
+        if socket.monitoredSocket != nil { return "SocketMonitor" }
+        let outgoing = socket.outgoingType ?? "RawMessage"
+        let incoming = socket.incomingType ?? "RawMessage"
+        switch socket.kind {
+        case .PUB: return outgoing == "RawMessage" ? "Publisher<RawMessage>" : "\(outgoing)Publisher"
+        case .SUB: return incoming == "RawMessage" ? "Subscriber<RawMessage>" : "\(incoming)Subscriber"
+        case .PUSH: return outgoing == "RawMessage" ? "Pusher<RawMessage>" : "\(outgoing)Pusher"
+        case .PULL: return incoming == "RawMessage" ? "Puller<RawMessage>" : "\(incoming)Puller"
+        case .REQ: return "Requester<\(outgoing), \(incoming)>"
+        case .REP: return "Replier<\(incoming), \(outgoing)>"
+        case .DEALER: return "Dealer<\(outgoing), \(incoming)>"
+        case .ROUTER: return "Router<\(incoming), \(outgoing)>"
+        case .PAIR: return "Pair<\(outgoing), \(incoming)>"
+        case .XPUB, .XSUB, .STREAM: return "ZMQSocket"
+        }
+    }
+
+    private func socketExpression(_ socket: Socket) -> String {
+        let name = SwiftNaming.escaped(socket.property)
+        return [.XPUB, .XSUB, .STREAM].contains(socket.kind) && socket.monitoredSocket == nil ? name : "\(name).socket"
+    }
+
+    private func endpointParameter(_ socket: Socket) -> String { SwiftNaming.bareMemberName(socket.property) + "Endpoint" }
+
+    /// Whether a ROUTER's peers put an empty delimiter after their identity (REQ peers do).
+    private func peersUseDelimiter(_ socket: Socket) -> Bool {
+        let peers = ir.links.compactMap { link -> String? in
+            link.connecting == socket.id ? link.binding : link.binding == socket.id ? link.connecting : nil
+        }.compactMap { ir.socket($0)?.kind }
+        return peers.isEmpty || peers.contains(.REQ)
+    }
+
+    private func emitInitializer(into writer: inout CodeWriter) {
+        var documentation = ["Opens every socket of `\(service.id)` on `context`, binding or connecting as the schema says.", "", "- Parameters:", "  - context: The context for every socket; the process-wide one by default."]
+        for socket in service.sockets {
+            documentation.append("  - \(endpointParameter(socket)): Where `\(socket.property)` \(socket.endpoint.binds ? "binds" : "connects"); the schema's `\(socket.endpoint.address)` by default.")
+        }
+        documentation.append("- Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.")
+        writer.documentation(documentation)
+        let parameters = ["context: ZMQContext = .shared"] + service.sockets.map { socket in
+            "\(endpointParameter(socket)): String = \(SwiftLiteral.string(socket.endpoint.address))"
+        }
+        writer.line("\(pub)init(")
+        for (index, parameter) in parameters.enumerated() {
+            writer.line("    \(parameter)\(index == parameters.count - 1 ? "" : ",")")
+        }
+        writer.block(") throws") { writer in
+            writer.line("self.context = context")
+            for socket in plain {
+                let name = SwiftNaming.escaped(socket.property)
+                let endpoint = endpointParameter(socket)
+                switch socket.kind {
+                case .XPUB, .XSUB, .STREAM:
+                    writer.line("\(name) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
+                    writer.line("try \(name).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
+                case .ROUTER:
+                    writer.line("\(name) = try \(wrapperType(socket))(context: context, endpoint: \(endpoint), bind: \(socket.endpoint.binds), peersUseDelimiter: \(peersUseDelimiter(socket)))")
+                default:
+                    writer.line("\(name) = try \(wrapperType(socket))(context: context, endpoint: \(endpoint), bind: \(socket.endpoint.binds))")
+                }
+                for subscription in socket.subscriptions {
+                    guard let prefix = subscription.prefix else { continue }
+                    writer.line("try \(socketExpression(socket)).subscribe(prefix: \(SwiftLiteral.bytes(prefix)))")
+                }
+            }
+            for socket in monitors {
+                guard let target = service.sockets.first(where: { $0.id == socket.monitoredSocket }) else { continue }
+                writer.line("\(SwiftNaming.escaped(socket.property)) = try SocketMonitor(monitoring: \(socketExpression(target)), endpoint: \(endpointParameter(socket)), context: context)")
+            }
+        }
+    }
+
+    // MARK: Subscriptions
+
+    private func emitSubscription(
+        _ entry: (socket: Socket, subscription: Subscription, typeName: String, method: String),
+        into writer: inout CodeWriter
+    ) {
+        let message = Message(name: entry.typeName, documentation: ["The first frame of the messages `\(entry.socket.property)` subscribes to at run time."] + entry.subscription.documentation, location: entry.subscription.location, frames: [entry.subscription.frame])
+        let fields = FieldLayout.fields(of: message.frames)
+        let parameters = fields.map { field -> String in
+            let type: String = switch (field.source, message.frames[0].kind) {
+            case (.typed, .scalar(let scalar)): scalar.swiftType
+            case (.typed, .bytes): "[UInt8]"
+            case (.typed, .enumeration): "\(entry.typeName).\(SwiftNaming.typeName(field.schemaName))"
+            default: "String"
+            }
+            return "\(field.name): \(type)\(field.isOptional ? "? = nil" : "")"
+        }.joined(separator: ", ")
+        let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }.joined(separator: ", ")
+        writer.line()
+        MessageEmitter(message, access: access).emit(into: &writer)
+        for (verb, action) in [("subscribe", "Subscribes"), ("unsubscribe", "Removes the subscription of")] {
+            writer.line()
+            writer.documentation(["\(action) `\(entry.socket.property)` to messages whose first frame starts with ``\(entry.typeName)``'s frame.", "", "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``."])
+            writer.block("\(pub)func \(verb)\(entry.method)(\(parameters)) throws") { writer in
+                writer.line("let frames = try \(entry.typeName)(\(arguments)).encode()")
+                writer.line("try \(socketExpression(entry.socket)).\(verb)(prefix: frames[0])")
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ZSchemaCore
+
+/// `zschema compile`: check, then write one Swift file per schema.
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compile",
+        abstract: "Check schemas and generate one Swift file per schema file.",
+        discussion: """
+            X.zschema becomes X.swift in the output folder. Files whose contents did not change \
+            are left alone, so builds that watch them do not redo work.
+            """)
+
+    @OptionGroup var options: SchemaInputOptions
+
+    @Option(name: .shortAndLong, help: "The folder to write the Swift files to (created if missing).")
+    var output: String
+
+    @Flag(help: "Write every output even when unchanged (the build plugin needs fresh timestamps).")
+    var alwaysWrite = false
+
+    @Option(help: "The access level of generated declarations: public or internal.")
+    var accessLevel: AccessLevel = .public
+
+    func run() throws {
+        let (files, result) = try checkedSchemas(options)
+        let generated = SwiftEmitter(ir: result.ir, accessLevel: accessLevel).emit(files: files)
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
+        var names = Set<String>()
+        for file in generated {
+            guard names.insert(file.name).inserted else {
+                FileHandle.standardError.write(Data("error: two schema files are both called \(file.name.dropLast(6)).zschema; their outputs would overwrite each other\n".utf8))
+                throw ExitCode.failure
+            }
+            let path = output + "/" + file.name
+            let data = Data(file.contents.utf8)
+            if !alwaysWrite, manager.contents(atPath: path) == data { continue }
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
+    }
+}
+
+extension AccessLevel: ExpressibleByArgument {}
