@@ -57,9 +57,16 @@ extension MessageReceiving {
 public final class Publisher<Outgoing: ZSchemaMessage>: MessageSending {
     public let socket: ZMQSocket
     /// Opens a PUB socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .pub)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .pub)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open PUB socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .pub, "expected a PUB socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
 }
 
@@ -68,9 +75,16 @@ public final class Subscriber<Incoming: ZSchemaMessage>: MessageReceiving {
     public let socket: ZMQSocket
     /// Opens a SUB socket and binds or connects it to `endpoint`. It receives nothing until
     /// subscribed.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .sub)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .sub)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open SUB socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .sub, "expected a SUB socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
     /// Subscribes to messages whose first frame starts with `prefix` (empty: all messages).
     public func subscribe(prefix: [UInt8]) throws { try socket.subscribe(prefix: prefix) }
@@ -82,9 +96,16 @@ public final class Subscriber<Incoming: ZSchemaMessage>: MessageReceiving {
 public final class Pusher<Outgoing: ZSchemaMessage>: MessageSending {
     public let socket: ZMQSocket
     /// Opens a PUSH socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .push)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .push)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open PUSH socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .push, "expected a PUSH socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
 }
 
@@ -92,9 +113,16 @@ public final class Pusher<Outgoing: ZSchemaMessage>: MessageSending {
 public final class Puller<Incoming: ZSchemaMessage>: MessageReceiving {
     public let socket: ZMQSocket
     /// Opens a PULL socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .pull)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .pull)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open PULL socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .pull, "expected a PULL socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
 }
 
@@ -102,9 +130,16 @@ public final class Puller<Incoming: ZSchemaMessage>: MessageReceiving {
 public final class Requester<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: MessageSending, MessageReceiving {
     public let socket: ZMQSocket
     /// Opens a REQ socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .req)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .req)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open REQ socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .req, "expected a REQ socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
     /// Sends `request` and waits at most `timeout` for the reply; `nil` on timeout. After a
     /// timeout a REQ socket cannot send again: close it and open a new one (Lazy Pirate).
@@ -118,9 +153,16 @@ public final class Requester<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>
 public final class Replier<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: MessageSending, MessageReceiving {
     public let socket: ZMQSocket
     /// Opens a REP socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .rep)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .rep)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open REP socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .rep, "expected a REP socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
 }
 
@@ -128,9 +170,16 @@ public final class Replier<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: 
 public final class Dealer<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: MessageSending, MessageReceiving {
     public let socket: ZMQSocket
     /// Opens a DEALER socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .dealer)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .dealer)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open DEALER socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .dealer, "expected a DEALER socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
 }
 
@@ -138,8 +187,15 @@ public final class Dealer<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: M
 public final class Pair<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: MessageSending, MessageReceiving {
     public let socket: ZMQSocket
     /// Opens a PAIR socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .pair)
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .pair)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+    /// Wraps an open PAIR socket that the caller binds or connects (for example after
+    /// attaching a ``SocketMonitor``, so that no connection event is missed).
+    public init(socket: ZMQSocket) {
+        precondition(socket.type == .pair, "expected a PAIR socket, got \(socket.type.rawValue)")
+        self.socket = socket
     }
 }

@@ -26,10 +26,17 @@ public final class Router<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: M
     public let peersUseDelimiter: Bool
 
     /// Opens a ROUTER socket and binds or connects it to `endpoint`.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool, peersUseDelimiter: Bool) throws {
-        socket = try ZMQSocket(context: context, type: .router)
-        self.peersUseDelimiter = peersUseDelimiter
+    public convenience init(context: ZMQContext = .shared, endpoint: String, bind: Bool, peersUseDelimiter: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: .router)
         try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket, peersUseDelimiter: peersUseDelimiter)
+    }
+
+    /// Wraps an open ROUTER socket that the caller binds or connects.
+    public init(socket: ZMQSocket, peersUseDelimiter: Bool) {
+        precondition(socket.type == .router, "expected a ROUTER socket, got \(socket.type.rawValue)")
+        self.socket = socket
+        self.peersUseDelimiter = peersUseDelimiter
     }
 
     /// Blocks until a message arrives; returns it with the peer that sent it.

@@ -121,27 +121,42 @@ struct ServiceEmitter {
         writer.block(") throws") { writer in
             writer.line("self.context = context")
             for socket in plain {
-                let name = SwiftNaming.escaped(socket.property)
-                let endpoint = endpointParameter(socket)
-                switch socket.kind {
-                case .XPUB, .XSUB, .STREAM:
-                    writer.line("\(name) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
-                    writer.line("try \(name).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
-                case .ROUTER:
-                    writer.line("\(name) = try \(wrapperType(socket))(context: context, endpoint: \(endpoint), bind: \(socket.endpoint.binds), peersUseDelimiter: \(peersUseDelimiter(socket)))")
-                default:
-                    writer.line("\(name) = try \(wrapperType(socket))(context: context, endpoint: \(endpoint), bind: \(socket.endpoint.binds))")
-                }
-                for subscription in socket.subscriptions {
-                    guard let prefix = subscription.prefix else { continue }
-                    writer.line("try \(socketExpression(socket)).subscribe(prefix: \(SwiftLiteral.bytes(prefix)))")
-                }
-            }
-            for socket in monitors {
-                guard let target = service.sockets.first(where: { $0.id == socket.monitoredSocket }) else { continue }
-                writer.line("\(SwiftNaming.escaped(socket.property)) = try SocketMonitor(monitoring: \(socketExpression(target)), endpoint: \(endpointParameter(socket)), context: context)")
+                emitOpen(socket, into: &writer)
             }
         }
+    }
+
+    /// Opens one socket. A monitored socket gets its monitor before it binds or connects, so
+    /// the monitor sees every event.
+    private func emitOpen(_ socket: Socket, into writer: inout CodeWriter) {
+        let name = SwiftNaming.escaped(socket.property)
+        let endpoint = endpointParameter(socket)
+        let monitor = monitors.first { $0.monitoredSocket == socket.id }
+        switch socket.kind {
+        case .XPUB, .XSUB, .STREAM:
+            writer.line("\(name) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
+            if let monitor { emitMonitor(monitor, of: name, into: &writer) }
+            writer.line("try \(name).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
+        default:
+            let delimiter = socket.kind == .ROUTER ? ", peersUseDelimiter: \(peersUseDelimiter(socket))" : ""
+            if let monitor {
+                let raw = SwiftNaming.bareMemberName(socket.property) + "Socket"
+                writer.line("let \(raw) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
+                emitMonitor(monitor, of: raw, into: &writer)
+                writer.line("try \(raw).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
+                writer.line("\(name) = \(wrapperType(socket))(socket: \(raw)\(delimiter))")
+            } else {
+                writer.line("\(name) = try \(wrapperType(socket))(context: context, endpoint: \(endpoint), bind: \(socket.endpoint.binds)\(delimiter))")
+            }
+        }
+        for subscription in socket.subscriptions {
+            guard let prefix = subscription.prefix else { continue }
+            writer.line("try \(socketExpression(socket)).subscribe(prefix: \(SwiftLiteral.bytes(prefix)))")
+        }
+    }
+
+    private func emitMonitor(_ monitor: Socket, of socket: String, into writer: inout CodeWriter) {
+        writer.line("\(SwiftNaming.escaped(monitor.property)) = try SocketMonitor(monitoring: \(socket), endpoint: \(endpointParameter(monitor)), context: context)")
     }
 
     // MARK: Subscriptions
