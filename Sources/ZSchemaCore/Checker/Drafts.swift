@@ -22,12 +22,19 @@ struct SocketDraft {
     var location: SourceLocation
     var declared: [DeclaredMessage]
     var subscriptions: [Subscription]
+    /// Whether a message line of this socket failed to resolve (already reported).
+    var hasInvalidMessages = false
     /// Set once names are assigned.
     var property = ""
 
     func declared(_ arrows: Set<Arrow>) -> [DeclaredMessage] { declared.filter { arrows.contains($0.arrow) } }
     /// Messages this socket says it sends (`<-`, `<<`).
     var declaredOutgoing: [DeclaredMessage] { declared([.send, .publish]) }
+    /// Whether the endpoint names a monitor (`PAIR inproc://monitor.…`).
+    var isMonitorEndpoint: Bool {
+        kind == .PAIR && endpoint.transport == "inproc" && endpoint.address.hasPrefix("inproc://monitor.")
+    }
+
     /// Messages this socket says it receives (`->`).
     var declaredIncoming: [DeclaredMessage] { declared([.receive]) }
 }

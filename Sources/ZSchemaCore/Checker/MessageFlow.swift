@@ -9,8 +9,12 @@ struct MessageFlow {
     private(set) var outgoing: [SocketRef: (names: [String], type: String)] = [:]
     private(set) var incoming: [SocketRef: (names: [String], type: String)] = [:]
 
+    /// After errors, the raw-frames warnings would mostly repeat them.
+    private let quietAboutRawSockets: Bool
+
     init(topology: Topology, diagnostics: inout DiagnosticCollector) {
         self.topology = topology
+        self.quietAboutRawSockets = diagnostics.hasErrors
         assignNames()
         registerMessages(&diagnostics)
         for ref in topology.allSockets where topology.monitors[ref] == nil { deriveTypes(ref, &diagnostics) }
@@ -33,7 +37,7 @@ struct MessageFlow {
                     let message = socket.declared[index]
                     let name: String
                     if let explicit = message.explicitName {
-                        name = SwiftNaming.typeName(explicit.value)
+                        name = explicit.value  // an identifier, kept as written
                     } else if let constant = constantName(message) {
                         name = SwiftNaming.typeName(constant)
                     } else {
@@ -85,6 +89,8 @@ struct MessageFlow {
     private mutating func deriveTypes(_ ref: SocketRef, _ diagnostics: inout DiagnosticCollector) {
         let socket = topology.socket(ref)
         let peers = topology.peers(of: ref)
+        // Say nothing more about a socket whose messages already failed, or a stray monitor.
+        let quiet = quietAboutRawSockets || socket.hasInvalidMessages || socket.isMonitorEndpoint
         if socket.kind.canSend || socket.kind.publishes {
             if !socket.declaredOutgoing.isEmpty {
                 outgoing[ref] = set(socket.declaredOutgoing.map(\.name), owner: ref, suffix: "Outgoing")
@@ -92,7 +98,7 @@ struct MessageFlow {
                 outgoing[ref] = set(topology.socket(peer).declaredIncoming.map(\.name), owner: peer, suffix: "Incoming")
             } else {
                 outgoing[ref] = ([], "RawMessage")
-                diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)")
+                if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)") }
             }
         }
         if socket.kind.canReceive || socket.kind.subscribes {
@@ -111,7 +117,7 @@ struct MessageFlow {
                     : set(names, owner: ref, suffix: "Incoming")
             } else {
                 incoming[ref] = ([], "RawMessage")
-                diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)")
+                if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)") }
             }
         }
     }
@@ -191,7 +197,8 @@ struct MessageFlow {
         var seen: [String: SourceLocation] = [:]
         let runtimeNames: Set<String> = ["RawMessage", "MonitorEvent", "ZMQContext", "ZMQSocket", "Publisher", "Subscriber", "Pusher", "Puller", "Requester", "Replier", "Dealer", "Router", "Pair", "SocketMonitor", "FramePattern", "Poller"]
         let standardNames: Set<String> = ["Result", "String", "Int", "Double", "Float", "Bool", "Array", "Dictionary", "Set", "Optional", "Error", "Never", "Void", "Any", "Character", "Duration", "Task", "Data", "Date", "URL", "Sendable", "Hashable", "Equatable"]
-        let named = topology.services.map { (SwiftNaming.typeName($0.id), $0.location) }
+        var serviceIDs = Set<String>()  // a repeated service id is reported by the topology
+        let named = topology.services.filter { serviceIDs.insert($0.id).inserted }.map { (SwiftNaming.typeName($0.id), $0.location) }
             + messages.map { ($0.name, $0.location) } + unions.map { ($0.name, $0.location) }
         for (name, location) in named {
             if runtimeNames.contains(name) {

@@ -33,8 +33,10 @@ struct Resolver {
             kind: kind, endpoint: endpoint, explicitName: socket.name, documentation: socket.documentation,
             location: socket.type.location, declared: [], subscriptions: [])
         for message in socket.messages {
-            guard arrowAllowed(message.arrow, on: kind) else { continue }
-            guard let frames = resolveFrames(message) else { continue }
+            guard arrowAllowed(message.arrow, on: kind), let frames = resolveFrames(message) else {
+                draft.hasInvalidMessages = true
+                continue
+            }
             if message.arrow.value == .subscribe {
                 if let subscription = subscription(message, frames: frames) { draft.subscriptions.append(subscription) }
             } else {

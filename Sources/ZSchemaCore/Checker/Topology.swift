@@ -74,7 +74,7 @@ struct Topology {
             let reached = binders.filter { $0.service != ref.service || $0 != ref }
                 .filter { EndpointParser.reaches(connect.endpoint, socket($0).endpoint) }
             if reached.isEmpty {
-                if !isMonitorEndpoint(connect) {
+                if !connect.isMonitorEndpoint {
                     diagnostics.warning(connect.location, "\(connect.kind.rawValue) connects to \(connect.endpoint.address), which no schema in this compilation binds")
                 }
                 continue
@@ -93,14 +93,10 @@ struct Topology {
         }
     }
 
-    private func isMonitorEndpoint(_ socket: SocketDraft) -> Bool {
-        socket.kind == .PAIR && socket.endpoint.transport == "inproc" && socket.endpoint.address.hasPrefix("inproc://monitor.")
-    }
-
     /// `PAIR inproc://monitor.<system>.<type>` watches the socket of that type in the same
     /// service whose peer belongs to that system.
     private mutating func resolveMonitors(_ diagnostics: inout DiagnosticCollector) {
-        for ref in allSockets where isMonitorEndpoint(socket(ref)) && peers(of: ref).isEmpty {
+        for ref in allSockets where socket(ref).isMonitorEndpoint && peers(of: ref).isEmpty {
             let name = socket(ref).endpoint.address.dropFirst("inproc://monitor.".count)
             let parts = name.split(separator: ".")
             let sameType = services[ref.service].sockets.indices.map { SocketRef(service: ref.service, socket: $0) }.filter { candidate in
