@@ -16,11 +16,12 @@ public enum GraphRenderer {
         }
         for link in ir.links {
             guard let connecting = ir.socket(link.connecting), let binding = ir.socket(link.binding) else { continue }
-            // Draw edges in the direction messages flow; both ways for request-reply pairs.
+            // One edge per direction messages flow, labelled with what the receiver gets (a
+            // subscriber gets only what its subscriptions select).
             for (from, to) in [(connecting, binding), (binding, connecting)] {
-                let messages = from.outgoing.filter { _ in to.kind != .PUB && to.kind != .PUSH }
-                guard !messages.isEmpty || (from.outgoingType != nil && to.incomingType != nil) else { continue }
-                let label = messages.isEmpty ? (from.outgoingType ?? "") : messages.joined(separator: "\n")
+                guard from.outgoingType != nil, to.incomingType != nil else { continue }
+                let messages = to.incoming.isEmpty ? from.outgoing : to.incoming
+                let label = messages.isEmpty ? (to.incomingType ?? "") : messages.joined(separator: "\n")
                 lines.append("    \(quoted(from.id)) -> \(quoted(to.id)) [label=\(quoted(label))];")
             }
         }
