@@ -35,6 +35,9 @@ public struct SwiftEmitter: Sendable {
         writer.line("// Regenerate with: zschema compile <schemas> --output <folder>")
         writer.line()
         writer.line("import ZSchemaRuntime")
+        writer.line()
+        writer.line("/// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.")
+        writer.line("private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1")
         let api = SendingAPIEmitter(ir: ir, access: accessLevel)
         let messages = ir.messages.filter { $0.location.file == file.path }
         let unions = ir.unions.filter { $0.location.file == file.path }

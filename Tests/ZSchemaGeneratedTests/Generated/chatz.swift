@@ -3,6 +3,9 @@
 
 import ZSchemaRuntime
 
+/// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1
+
 // MARK: - Messages
 
 /// A user name alone joins (or keeps the user alive); with a message it also posts it.

@@ -3,6 +3,9 @@
 
 import ZSchemaRuntime
 
+/// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1
+
 // MARK: - Messages
 
 /// One price change of one stock; timestamp is seconds since the Unix epoch.

@@ -3,6 +3,9 @@
 
 import ZSchemaRuntime
 
+/// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1
+
 // MARK: - Messages
 
 /// One order to value.
