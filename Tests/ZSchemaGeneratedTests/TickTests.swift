@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Testing
 import ZSchemaRuntime
 
@@ -56,20 +58,23 @@ struct TickTests {
         let server = try TickzServer(context: context, pubEndpoint: "inproc://tickz-async")
         let client = try TickzClient(context: context, subEndpoint: "inproc://tickz-async")
         try client.subscribe(symbol: "IBM")
-        let publisher = Task.detached {
-            for index in 0..<2000 {
-                if Task.isCancelled { break }
-                try server.pub.send(symbol: "IBM", timestamp: Double(index), price: 100)
-                try await Task.sleep(for: .milliseconds(2))
+        // The publisher runs on a thread of its own, as blocking socket code should.
+        let stop = StopFlag()
+        let publisherDone = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "tick-publisher").async {
+            for index in 0..<2000 where !stop.isSet {
+                try? server.pub.send(symbol: "IBM", timestamp: Double(index), price: 100)
+                usleep(2000)
             }
+            publisherDone.signal()
         }
         var received: [Tick] = []
         for try await tick in client.sub.messages() {
             received.append(tick)
             if received.count == 3 { break }
         }
-        publisher.cancel()
-        _ = try? await publisher.value
+        stop.set()
+        publisherDone.wait()
         #expect(received.count == 3)
         #expect(received.allSatisfy { $0.symbol == "IBM" })
         #expect(received.map(\.timestamp) == received.map(\.timestamp).sorted())

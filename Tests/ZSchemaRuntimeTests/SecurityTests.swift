@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import ZSchemaRuntime
 
@@ -71,7 +72,7 @@ struct SecurityTests {
     }
 
     @Test("a steerable XSUB/XPUB proxy forwards and stops on TERMINATE", .timeLimit(.minutes(1)))
-    func proxy() async throws {
+    func proxy() throws {
         let context = ZMQContext()
         let frontend = try ZMQSocket(context: context, type: .xsub, linger: .zero)
         try frontend.bind("inproc://proxy-front")
@@ -81,7 +82,12 @@ struct SecurityTests {
         try control.bind("inproc://proxy-control")
         let steer = try ZMQSocket(context: context, type: .pair, linger: .zero)
         try steer.connect("inproc://proxy-control")
-        let done = Task.detached { try ZMQProxy.run(frontend: frontend, backend: backend, control: control) }
+        // The proxy blocks: it gets a thread of its own, never a task on the cooperative pool.
+        let stopped = DispatchSemaphore(value: 0)
+        DispatchQueue(label: "proxy-test").async {
+            try? ZMQProxy.run(frontend: frontend, backend: backend, control: control)
+            stopped.signal()
+        }
 
         let publisher = try ZMQSocket(context: context, type: .pub, linger: .zero)
         try publisher.connect("inproc://proxy-front")
@@ -95,7 +101,7 @@ struct SecurityTests {
         }
         #expect(received == Array("tick".utf8))
         try steer.send(frames: [ZMQProxy.terminateCommand])
-        try await done.value
+        #expect(stopped.wait(timeout: .now() + 5) == .success)
         for socket in [publisher, subscriber, steer, control, frontend, backend] { socket.close() }
     }
 
