@@ -8,7 +8,8 @@ import Darwin
 /// A PCRE2 pattern that a string frame must match as a whole, compiled once (with JIT where the
 /// platform supports it) and shared by every encoder and decoder of its frame.
 ///
-/// Matching is anchored at both ends and runs in UTF mode. Match data is allocated once per
+/// Matching is anchored at both ends and runs in UTF mode with Unicode properties (`PCRE2_UCP`),
+/// so `\w`, `\d` and `[[:alpha:]]` cover non-ASCII letters and digits, as in Python's `re`. Match data is allocated once per
 /// pattern and reused under a lock, so a match allocates nothing.
 public final class FramePattern: @unchecked Sendable {
     /// The pattern text as given to PCRE2.
@@ -34,7 +35,7 @@ public final class FramePattern: @unchecked Sendable {
     public init(_ pattern: String) throws(FramePatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options = UInt32(PCRE2_UTF | PCRE2_ANCHORED | PCRE2_ENDANCHORED)
+        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED)
         let compiled: OpaquePointer? = pattern.utf8CString.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UInt8.self) { bytes in
                 pcre2_compile_8(bytes.baseAddress, bytes.count - 1, options, &errorCode, &errorOffset, nil)

@@ -62,21 +62,24 @@ public struct FrameReader<Frames: FrameSequence> {
 
     /// Reads a one-byte boolean frame (0 or 1; anything else is an error).
     public mutating func bool(field: String) throws(MessageDecodingError) -> Bool {
-        let byte = try integer(UInt8.self, field: field)
-        guard byte <= 1 else { throw failure(field, .invalidBool(byte)) }
-        return byte == 1
+        try next(field) { (frame) throws(FrameFault) in
+            guard frame.count == 1 else { throw FrameFault(reason: .frameSize(expected: 1, actual: frame.count)) }
+            guard frame[0] <= 1 else { throw FrameFault(reason: .invalidBool(frame[0])) }
+            return frame[0] == 1
+        }
     }
 
     /// Reads an enum frame of the enum's raw width.
     public mutating func enumeration<E: RawRepresentable>(
         _ type: E.Type, field: String
     ) throws(MessageDecodingError) -> E where E.RawValue: FixedWidthInteger {
-        let raw = try integer(E.RawValue.self, field: field)
-        guard let value = E(rawValue: raw) else {
-            index -= 1
-            throw failure(field, .unknownEnumValue(UInt64(truncatingIfNeeded: raw)))
+        let size = MemoryLayout<E.RawValue>.size
+        return try next(field) { (frame) throws(FrameFault) in
+            guard frame.count == size else { throw FrameFault(reason: .frameSize(expected: size, actual: frame.count)) }
+            let raw = E.RawValue(bigEndian: frame.loadUnaligned(as: E.RawValue.self))
+            guard let value = E(rawValue: raw) else { throw FrameFault(reason: .unknownEnumValue(UInt64(truncatingIfNeeded: raw))) }
+            return value
         }
-        return value
     }
 
     /// Checks that the next frame is exactly `bytes`.

@@ -24,7 +24,7 @@ struct PluginConsumerTests {
 
         let result = try run([consumer.appendingPathComponent(".build/debug/Consumer").path], timeout: .seconds(30))
         #expect(result.status == 0)
-        #expect(result.output == "pong hello plugin 7 true\n")
+        #expect(result.output == "pong hello plugin 7 true\nrefused: text\n")
     }
 
     private func run(_ command: [String], timeout: Duration) throws -> (status: Int32, output: String) {

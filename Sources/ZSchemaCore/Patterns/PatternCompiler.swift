@@ -26,7 +26,7 @@ enum PatternCompiler {
     ) -> Result<R, Failure> {
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options = UInt32(PCRE2_UTF | PCRE2_ANCHORED | (forPartialMatching ? 0 : PCRE2_ENDANCHORED))
+        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | (forPartialMatching ? 0 : PCRE2_ENDANCHORED))
         let bytes = Array(pattern.utf8)
         let code: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in
             pcre2_compile_8(buffer.baseAddress ?? UnsafePointer(unsafeEmpty), buffer.count, options, &errorCode, &errorOffset, nil)
