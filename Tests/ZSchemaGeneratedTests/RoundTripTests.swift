@@ -43,7 +43,7 @@ struct RoundTripTests {
 
     @Test("dealz", arguments: endpoints)
     func dealz(endpoint: String) throws {
-        try roundTrip(DealzPullIncoming.valuation(Valuation(stock: "QQ", value: 2)), over: endpoint)
+        try roundTrip(ValuzReducePullIncoming.valuation(Valuation(stock: "QQ", value: 2)), over: endpoint)
         try roundTrip(Dealz.Subscription(symbol: "AAPL"), over: endpoint)
         try roundTrip(RawMessage(frames: [[], [0, 1, 2], Array("raw".utf8)]), over: endpoint)
     }

@@ -17,11 +17,18 @@ struct MessageFlow {
         self.quietAboutRawSockets = diagnostics.hasErrors
         assignNames()
         registerMessages(&diagnostics)
-        for ref in topology.allSockets where topology.monitors[ref] == nil { deriveTypes(ref, &diagnostics) }
+        // Linked sockets first, so a set of alternatives shared by several sockets is named after
+        // (and generated with) a socket that is actually in use.
+        for ref in linkedFirstSockets where topology.monitors[ref] == nil { deriveTypes(ref, &diagnostics) }
         checkAgreement(&diagnostics)
         checkSubscriptions(&diagnostics)
         checkAlternatives(&diagnostics)
         checkTypeNames(&diagnostics)
+    }
+
+    /// Sockets with peers first, then the others, each in declaration order.
+    private var linkedFirstSockets: [SocketRef] {
+        topology.allSockets.filter { !topology.peers(of: $0).isEmpty } + topology.allSockets.filter { topology.peers(of: $0).isEmpty }
     }
 
     // MARK: Names
@@ -59,9 +66,7 @@ struct MessageFlow {
     /// wins (then the first in file order), so a message lives with the system that uses it.
     private mutating func registerMessages(_ diagnostics: inout DiagnosticCollector) {
         var byName: [String: Int] = [:]
-        let linkedFirst = topology.allSockets.filter { !topology.peers(of: $0).isEmpty }
-            + topology.allSockets.filter { topology.peers(of: $0).isEmpty }
-        for ref in linkedFirst {
+        for ref in linkedFirstSockets {
             for declared in topology.socket(ref).declared {
                 let message = declared.message
                 if let existing = byName[message.name] {
@@ -93,9 +98,9 @@ struct MessageFlow {
         let quiet = quietAboutRawSockets || socket.hasInvalidMessages || socket.isMonitorEndpoint
         if socket.kind.canSend || socket.kind.publishes {
             if !socket.declaredOutgoing.isEmpty {
-                outgoing[ref] = set(socket.declaredOutgoing.map(\.name), owner: ref, suffix: "Outgoing")
+                outgoing[ref] = messageType(socket.declaredOutgoing.map(\.name), owner: ref, suffix: "Outgoing")
             } else if let peer = peers.first(where: { !topology.socket($0).declaredIncoming.isEmpty }) {
-                outgoing[ref] = set(topology.socket(peer).declaredIncoming.map(\.name), owner: peer, suffix: "Incoming")
+                outgoing[ref] = messageType(topology.socket(peer).declaredIncoming.map(\.name), owner: peer, suffix: "Incoming")
             } else {
                 outgoing[ref] = ([], "RawMessage")
                 if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)") }
@@ -103,7 +108,7 @@ struct MessageFlow {
         }
         if socket.kind.canReceive || socket.kind.subscribes {
             if !socket.declaredIncoming.isEmpty {
-                incoming[ref] = set(socket.declaredIncoming.map(\.name), owner: ref, suffix: "Incoming")
+                incoming[ref] = messageType(socket.declaredIncoming.map(\.name), owner: ref, suffix: "Incoming")
             } else if let peer = peers.first(where: { !topology.socket($0).declaredOutgoing.isEmpty }) {
                 let published = topology.socket(peer).declaredOutgoing
                 var names = published.map(\.name)
@@ -113,8 +118,8 @@ struct MessageFlow {
                     }.map(\.name)
                 }
                 incoming[ref] = names == published.map(\.name)
-                    ? set(names, owner: peer, suffix: "Outgoing")
-                    : set(names, owner: ref, suffix: "Incoming")
+                    ? messageType(names, owner: peer, suffix: "Outgoing")
+                    : messageType(names, owner: ref, suffix: "Incoming")
             } else {
                 incoming[ref] = ([], "RawMessage")
                 if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)") }
@@ -124,9 +129,11 @@ struct MessageFlow {
 
     /// The Swift type for a set of messages: the message itself, or a union named after the
     /// socket whose declaration defines the set.
-    private mutating func set(_ names: [String], owner: SocketRef, suffix: String) -> (names: [String], type: String) {
+    private mutating func messageType(_ names: [String], owner: SocketRef, suffix: String) -> (names: [String], type: String) {
         if names.isEmpty { return ([], "RawMessage") }
         if names.count == 1 { return (names, names[0]) }
+        // Sockets with the same alternatives in the same order share one union.
+        if let existing = unions.first(where: { $0.messages == names }) { return (names, existing.name) }
         let name = SwiftNaming.typeName(topology.service(owner).id) + SwiftNaming.typeName(topology.socket(owner).property) + suffix
         if !unions.contains(where: { $0.name == name }) {
             unions.append(MessageUnion(name: name, messages: names, location: topology.socket(owner).location))

@@ -98,22 +98,20 @@ struct Resolver {
     }
 
     private mutating func resolveFrame(_ syntax: FrameSyntax) -> Frame? {
+        let kind: FrameKind?
+        let name: String?
         switch syntax.content {
         case .pattern(let source):
-            guard let kind = resolvePattern(source, repetition: syntax.repetition) else { return nil }
-            if case .constant = kind, syntax.repetition != .once {
-                diagnostics.error(syntax.location, "a constant frame cannot repeat")
-                return nil
-            }
-            return Frame(name: nil, kind: kind, repetition: syntax.repetition, location: syntax.location)
-        case .typed(let name, let type):
-            guard let kind = resolveType(type) else { return nil }
-            if case .constant = kind, syntax.repetition != .once {
-                diagnostics.error(syntax.location, "a constant frame cannot repeat")
-                return nil
-            }
-            return Frame(name: name.value, kind: kind, repetition: syntax.repetition, location: syntax.location)
+            (kind, name) = (resolvePattern(source, repetition: syntax.repetition), nil)
+        case .typed(let field, let type):
+            (kind, name) = (resolveType(type), field.value)
         }
+        guard let kind else { return nil }
+        if case .constant = kind, syntax.repetition != .once {
+            diagnostics.error(syntax.location, "a constant frame cannot repeat")
+            return nil
+        }
+        return Frame(name: name, kind: kind, repetition: syntax.repetition, location: syntax.location)
     }
 
     private mutating func resolveType(_ type: TypeSyntax) -> FrameKind? {

@@ -18,12 +18,11 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The file name without folders and without the `.zschema` extension.
     public var baseName: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".zschema") ? String(name.dropLast(".zschema".count)) : name
+        fileName.hasSuffix(".zschema") ? String(fileName.dropLast(".zschema".count)) : fileName
     }
 
     /// The file name without folders.
-    public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var fileName: String { lastPathComponent(path) }
 }
 
 /// A position in a schema file: 1-based line and column (columns count characters).
@@ -49,7 +48,15 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
 
     public var description: String { "\(file):\(line):\(column)" }
 
+    /// `tickz.zschema:4`, the provenance generated code records (independent of folders).
+    public var provenance: String { "\(lastPathComponent(file)):\(line)" }
+
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
+}
+
+/// The part of `path` after its last `/`.
+func lastPathComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
 }

@@ -42,7 +42,7 @@ struct MessageEmitter {
         for (index, frame) in message.frames.enumerated() {
             lines.append("\(index + 1). `\(SwiftLiteral.inline(frameSource(frame)))`")
         }
-        lines += ["", "Generated from \(fileName(message.location)):\(message.location.line)."]
+        lines += ["", "Generated from \(message.location.provenance)."]
         return lines
     }
 
@@ -74,13 +74,10 @@ struct MessageEmitter {
         }
     }
 
-    private func fileName(_ location: SourceLocation) -> String {
-        location.file.split(separator: "/").last.map(String.init) ?? location.file
-    }
-
     // MARK: Types
 
     private func enumTypeName(_ field: String) -> String { SwiftNaming.typeName(field) }
+
 
     private func enumFrames() -> [(frame: Frame, type: EnumType)] {
         message.frames.compactMap { frame in
@@ -98,18 +95,17 @@ struct MessageEmitter {
         }
     }
 
-    private func elementType(_ field: FieldSpec) -> String {
-        let frame = message.frames[field.frame]
-        switch (field.source, frame.kind) {
-        case (.typed, .scalar(let type)): return type.swiftType
-        case (.typed, .bytes): return "[UInt8]"
-        case (.typed, .enumeration): return enumTypeName(field.schemaName)
-        default: return "String"
-        }
-    }
+    private func swiftType(_ field: FieldSpec) -> String { Self.swiftType(of: field, in: message) }
 
-    private func swiftType(_ field: FieldSpec) -> String {
-        let element = elementType(field)
+    /// The Swift type of a field: `Double`, `String?`, `[String]`, or the nested enum, written
+    /// `Message.Enum` when `qualified` (for use outside the struct).
+    static func swiftType(of field: FieldSpec, in message: Message, qualified: Bool = false) -> String {
+        let element: String = switch (field.source, message.frames[field.frame].kind) {
+        case (.typed, .scalar(let type)): type.swiftType
+        case (.typed, .bytes): "[UInt8]"
+        case (.typed, .enumeration): (qualified ? message.name + "." : "") + SwiftNaming.typeName(field.schemaName)
+        default: "String"
+        }
         return field.isArray ? "[\(element)]" : field.isOptional ? "\(element)?" : element
     }
 

@@ -10,21 +10,10 @@ struct SendingAPIEmitter {
         let emitter = MessageEmitter(message, access: access)
         let fields = emitter.fields
         let declaration = fields.map { field in
-            "\(field.name): \(fieldType(field, in: message))\(field.isOptional ? " = nil" : "")"
+            "\(field.name): \(MessageEmitter.swiftType(of: field, in: message, qualified: true))\(field.isOptional ? " = nil" : "")"
         }
         let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }
         return (declaration.joined(separator: ", "), arguments.joined(separator: ", "))
-    }
-
-    private func fieldType(_ field: FieldSpec, in message: Message) -> String {
-        let frame = message.frames[field.frame]
-        let element: String = switch (field.source, frame.kind) {
-        case (.typed, .scalar(let type)): type.swiftType
-        case (.typed, .bytes): "[UInt8]"
-        case (.typed, .enumeration): "\(message.name).\(SwiftNaming.typeName(field.schemaName))"
-        default: "String"
-        }
-        return field.isArray ? "[\(element)]" : field.isOptional ? "\(element)?" : element
     }
 
     private func join(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: ", ") }

@@ -22,14 +22,13 @@ struct ServiceEmitter {
     }
 
     func emit(into writer: inout CodeWriter) {
-        let file = service.location.file.split(separator: "/").last.map(String.init) ?? service.location.file
         var documentation = service.documentation
         if !documentation.isEmpty { documentation.append("") }
         documentation.append("The sockets of `\(service.id)`, opened together on one context.")
         if !service.metadata.isEmpty {
             documentation += ["", "Schema metadata: " + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + "."]
         }
-        documentation += ["", "Generated from \(file):\(service.location.line)."]
+        documentation += ["", "Generated from \(service.location.provenance)."]
         writer.documentation(documentation)
         writer.block("\(pub)final class \(service.swiftName): Sendable") { writer in
             writer.documentation(["The context every socket of the service belongs to."])
@@ -167,14 +166,8 @@ struct ServiceEmitter {
     ) {
         let message = Message(name: entry.typeName, documentation: ["The first frame of the messages `\(entry.socket.property)` subscribes to at run time."] + entry.subscription.documentation, location: entry.subscription.location, frames: [entry.subscription.frame])
         let fields = FieldLayout.fields(of: message.frames)
-        let parameters = fields.map { field -> String in
-            let type: String = switch (field.source, message.frames[0].kind) {
-            case (.typed, .scalar(let scalar)): scalar.swiftType
-            case (.typed, .bytes): "[UInt8]"
-            case (.typed, .enumeration): "\(entry.typeName).\(SwiftNaming.typeName(field.schemaName))"
-            default: "String"
-            }
-            return "\(field.name): \(type)\(field.isOptional ? "? = nil" : "")"
+        let parameters = fields.map { field in
+            "\(field.name): \(MessageEmitter.swiftType(of: field, in: message, qualified: true))\(field.isOptional ? " = nil" : "")"
         }.joined(separator: ", ")
         let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }.joined(separator: ", ")
         writer.line()

@@ -6,11 +6,10 @@ struct UnionEmitter {
     private var pub: String { access.prefix }
 
     func emit(into writer: inout CodeWriter) {
-        let file = union.location.file.split(separator: "/").last.map(String.init) ?? union.location.file
         writer.documentation([
             "One of the messages \(union.messages.map { "``\($0)``" }.joined(separator: ", ")).", "",
             "Decoding tries them in this order and takes the first that fits.", "",
-            "Generated from \(file):\(union.location.line).",
+            "Generated from \(union.location.provenance).",
         ])
         writer.block("\(pub)enum \(union.name): ZSchemaMessage, Hashable") { writer in
             for name in union.messages {

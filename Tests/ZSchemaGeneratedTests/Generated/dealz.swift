@@ -6,74 +6,6 @@ import ZSchemaRuntime
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
 private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1
 
-// MARK: - Messages
-
-/// One of the messages ``Ready``, ``Valuation``.
-///
-/// Decoding tries them in this order and takes the first that fits.
-///
-/// Generated from dealz.zschema:17.
-public enum DealzPullIncoming: ZSchemaMessage, Hashable {
-    case ready(Ready)
-    case valuation(Valuation)
-
-    public static let messageName = "DealzPullIncoming"
-
-    /// Decodes whichever alternative fits `frames`.
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var failures: [MessageDecodingError] = []
-        do {
-            self = .ready(try Ready(frames: frames))
-            return
-        } catch {
-            failures.append(error)
-        }
-        do {
-            self = .valuation(try Valuation(frames: frames))
-            return
-        } catch {
-            failures.append(error)
-        }
-        throw MessageDecodingError(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(failures))
-    }
-
-    /// Writes the frames of the alternative this value holds.
-    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        switch self {
-        case .ready(let message):
-            try message.encode(into: &writer)
-        case .valuation(let message):
-            try message.encode(into: &writer)
-        }
-    }
-}
-
-// MARK: - Sending
-
-/// A puller socket for ``DealzPullIncoming``.
-public typealias DealzPullIncomingPuller = Puller<DealzPullIncoming>
-extension MessageSending where Outgoing == DealzPullIncoming {
-    /// Sends a ``Ready``.
-    public func send(_ message: Ready, dontWait: Bool = false) throws {
-        try send(.ready(message), dontWait: dontWait)
-    }
-
-    /// Sends a ``Ready`` built from its fields.
-    public func sendReady(dontWait: Bool = false) throws {
-        try send(.ready(Ready()), dontWait: dontWait)
-    }
-
-    /// Sends a ``Valuation``.
-    public func send(_ message: Valuation, dontWait: Bool = false) throws {
-        try send(.valuation(message), dontWait: dontWait)
-    }
-
-    /// Sends a ``Valuation`` built from its fields.
-    public func sendValuation(stock: String, value: Double, dontWait: Bool = false) throws {
-        try send(.valuation(Valuation(stock: stock, value: value)), dontWait: dontWait)
-    }
-}
-
 // MARK: - Services
 
 /// dealz: one front end over the other three systems. It plays valuz's source and reducer for a
@@ -110,7 +42,7 @@ public final class Dealz: Sendable {
     public let push: OrderPusher
 
     /// `PULL`, binds `tcp://*:9015` by default.
-    public let pull: DealzPullIncomingPuller
+    public let pull: ValuzReducePullIncomingPuller
 
     /// `PUB`, binds `tcp://*:9016` by default.
     public let pub: ExitPublisher
@@ -194,7 +126,7 @@ public final class Dealz: Sendable {
         let pullSocket = try ZMQSocket(context: context, type: .pull)
         pullMonitor = try SocketMonitor(monitoring: pullSocket, endpoint: pullMonitorEndpoint, context: context)
         try pullSocket.attach(to: pullEndpoint, bind: true)
-        pull = DealzPullIncomingPuller(socket: pullSocket)
+        pull = ValuzReducePullIncomingPuller(socket: pullSocket)
         let pubSocket = try ZMQSocket(context: context, type: .pub)
         pubMonitor = try SocketMonitor(monitoring: pubSocket, endpoint: pubMonitorEndpoint, context: context)
         try pubSocket.attach(to: pubEndpoint, bind: true)
