@@ -4,16 +4,20 @@ import CZeroMQ
 public struct Poller {
     private var items: [zmq_pollitem_t]
 
-    /// Creates a poller that waits for incoming messages on each of `sockets`, in this order.
-    public init(_ sockets: [any MessageSocket]) throws(ZMQError) {
+    /// Creates a poller that waits for incoming messages on each of `sockets`, in this order, and
+    /// then for input on each of `fileDescriptors` (standard input, a pipe).
+    public init(_ sockets: [any MessageSocket], fileDescriptors: [Int32] = []) throws(ZMQError) {
         items = []
         for wrapper in sockets {
             items.append(zmq_pollitem_t(socket: try wrapper.socket.handle(), fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
         }
+        for descriptor in fileDescriptors {
+            items.append(zmq_pollitem_t(socket: nil, fd: descriptor, events: Int16(ZMQ_POLLIN), revents: 0))
+        }
     }
 
-    /// Waits at most `timeout` (negative: forever) and returns the indices of the sockets that
-    /// have a message ready, in ascending order; empty on timeout.
+    /// Waits at most `timeout` (negative: forever) and returns the indices of the sockets (then
+    /// file descriptors) that are ready, in ascending order; empty on timeout.
     public mutating func poll(timeout: Duration) throws(ZMQError) -> [Int] {
         while true {
             let result = zmq_poll(&items, Int32(items.count), timeout.milliseconds)

@@ -43,8 +43,14 @@ struct ChatTests {
         let (peer, request) = try #require(try server.router.receive(timeout: .seconds(5)))
         #expect(request == ChatRequest(usr: "bob", msg: "hi all"))
         #expect(peer.frames.count == 2 && peer.frames[1].isEmpty)
-        try server.router.reply(to: peer, usr: ["alice", "bob"])
-        #expect(try client.req.receive(timeout: .seconds(5)) == UserList(usr: ["alice", "bob"]))
+        try server.router.replyUserList(to: peer, usr: ["alice", "bob"])
+        #expect(try client.req.receive(timeout: .seconds(5)) == .userList(UserList(usr: ["alice", "bob"])))
+
+        // With nobody connected the answer is the empty frame.
+        try client.req.send(usr: "bob")
+        let (again, _) = try #require(try server.router.receive(timeout: .seconds(5)))
+        try server.router.replyNoUsers(to: again)
+        #expect(try client.req.receive(timeout: .seconds(5)) == .noUsers(NoUsers()))
     }
 
     @Test("a malformed request still carries its peer, so the REQ client gets an answer")
@@ -59,7 +65,7 @@ struct ChatTests {
         do { _ = try server.router.receive(timeout: .seconds(5)) } catch let error as RoutedDecodingError { caught = error }
         let failure = try #require(caught)
         #expect(failure.error.reason == .patternMismatch(pattern: #"(?<usr>\w+)(\037(?<msg>[^\037]+))?"#))
-        try server.router.reply(to: failure.peer, usr: ["alice"])
+        try server.router.replyUserList(to: failure.peer, usr: ["alice"])
         #expect(try raw.receive(timeout: .seconds(5))?.copyFrames() == [Array("alice".utf8)])
         raw.close()
     }

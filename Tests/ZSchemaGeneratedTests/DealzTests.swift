@@ -23,7 +23,7 @@ struct DealzTests {
         try dealz.req.send(usr: "dealz")
         let (peer, request) = try #require(try chat.router.receive(timeout: .seconds(5)))
         #expect(request == ChatRequest(usr: "dealz"))
-        try chat.router.reply(to: peer, usr: ["dealz"])
-        #expect(try dealz.req.receive(timeout: .seconds(5))?.usr == ["dealz"])
+        try chat.router.replyUserList(to: peer, usr: ["dealz"])
+        #expect(try dealz.req.receive(timeout: .seconds(5)) == .userList(UserList(usr: ["dealz"])))
     }
 }

@@ -27,6 +27,8 @@ struct RoundTripTests {
         try roundTrip(ChatRequest(usr: "bob"), over: endpoint)
         try roundTrip(UserList(usr: (0..<100).map { "user\($0)" }), over: endpoint)
         try roundTrip(ChatMessage(usr: "carol", msg: "line one\nline two"), over: endpoint)
+        try roundTrip(ChatzServerRouterOutgoing.noUsers(NoUsers()), over: endpoint)
+        try roundTrip(ChatzServerRouterOutgoing.userList(UserList(usr: ["a"])), over: endpoint)
     }
 
     @Test("valuz", arguments: endpoints)

@@ -105,9 +105,12 @@ enum FrameShape {
     /// apart. Decides only what it can prove disjoint; otherwise assumes overlap.
     static func mayOverlap(_ a: [Frame], _ b: [Frame]) -> Bool {
         guard countRange(a).overlaps(countRange(b)) else { return false }
+        // Frames line up position by position until the first repeated one; a `+` frame is there
+        // at least once, so it still lines up with the other message's frame at that position.
         for (x, y) in zip(a, b) {
-            if x.repetition != .once || y.repetition != .once { return true }
+            if x.repetition == .zeroOrMore || y.repetition == .zeroOrMore { return true }
             if disjoint(x.kind, y.kind) { return false }
+            if x.repetition != .once || y.repetition != .once { return true }
         }
         return true
     }

@@ -60,6 +60,26 @@ struct SendingAPIEmitter {
         }
     }
 
+    /// The same for a union: `reply(to:_: Alternative)` and `replyAlternative(to:fields...)`.
+    func emitReply(for union: MessageUnion, into writer: inout CodeWriter) {
+        writer.block("extension Router where Outgoing == \(union.name)") { writer in
+            for (index, name) in union.messages.enumerated() {
+                guard let message = ir.message(named: name) else { continue }
+                let (declaration, arguments) = parameters(message)
+                if index > 0 { writer.line() }
+                writer.documentation(["Sends a ``\(name)`` to `peer`."])
+                writer.block("\(pub)func reply(to peer: RoutingEnvelope, _ message: \(name), dontWait: Bool = false) throws") { writer in
+                    writer.line("try reply(to: peer, .\(SwiftNaming.memberName(name))(message), dontWait: dontWait)")
+                }
+                writer.line()
+                writer.documentation(["Sends a ``\(name)`` built from its fields to `peer`."])
+                writer.block("\(pub)func reply\(name)(\(join("to peer: RoutingEnvelope", declaration, "dontWait: Bool = false"))) throws") { writer in
+                    writer.line("try reply(to: peer, .\(SwiftNaming.memberName(name))(\(name)(\(arguments))), dontWait: dontWait)")
+                }
+            }
+        }
+    }
+
     /// `typealias TickPublisher = Publisher<Tick>` for each single-type role the type plays.
     func emitAliases(for typeName: String, into writer: inout CodeWriter) {
         for role in SocketRole.allCases where ir.services.contains(where: { $0.sockets.contains { role.plays($0, typeName) } }) {

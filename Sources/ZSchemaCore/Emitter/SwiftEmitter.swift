@@ -71,6 +71,10 @@ public struct SwiftEmitter: Sendable {
             writer.line()
             api.emitAliases(for: union.name, into: &writer)
             api.emitSend(for: union, into: &writer)
+            if api.isRouterReply(union.name) {
+                writer.line()
+                api.emitReply(for: union, into: &writer)
+            }
         }
         if !services.isEmpty {
             writer.line()

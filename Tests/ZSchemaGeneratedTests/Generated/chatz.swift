@@ -94,12 +94,38 @@ public struct UserList: ZSchemaMessage, Hashable {
     }
 }
 
+/// The answer when nobody is connected (a reply needs at least one frame).
+///
+/// Frames on the wire:
+/// 1. `[ \"\" ]`
+///
+/// Generated from chatz.zschema:11.
+public struct NoUsers: ZSchemaMessage, Hashable {
+    public static let messageName = "NoUsers"
+
+    /// Creates a message from its fields.
+    public init() {}
+
+    static let constant1: [UInt8] = []
+
+    /// Decodes the message from `frames`, checking every frame against the schema.
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        try reader.constant(Self.constant1, field: nil)
+    }
+
+    /// Writes the message's frames, checking string frames against their patterns first.
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        writer.append(string: "")
+    }
+}
+
 /// One posted message: who wrote it and what.
 ///
 /// Frames on the wire:
 /// 1. `[ \"(?usr:\\w+)\\037(?msg:[^\\037]+)\" ]`
 ///
-/// Generated from chatz.zschema:13.
+/// Generated from chatz.zschema:15.
 public struct ChatMessage: ZSchemaMessage, Hashable {
     public static let messageName = "ChatMessage"
 
@@ -136,6 +162,46 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
     }
 }
 
+/// One of the messages ``UserList``, ``NoUsers``.
+///
+/// Decoding tries them in this order and takes the first that fits.
+///
+/// Generated from chatz.zschema:5.
+public enum ChatzServerRouterOutgoing: ZSchemaMessage, Hashable {
+    case userList(UserList)
+    case noUsers(NoUsers)
+
+    public static let messageName = "ChatzServerRouterOutgoing"
+
+    /// Decodes whichever alternative fits `frames`.
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var failures: [MessageDecodingError] = []
+        do {
+            self = .userList(try UserList(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        do {
+            self = .noUsers(try NoUsers(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        throw MessageDecodingError(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(failures))
+    }
+
+    /// Writes the frames of the alternative this value holds.
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        switch self {
+        case .userList(let message):
+            try message.encode(into: &writer)
+        case .noUsers(let message):
+            try message.encode(into: &writer)
+        }
+    }
+}
+
 // MARK: - Sending
 
 extension MessageSending where Outgoing == ChatRequest {
@@ -152,10 +218,10 @@ extension MessageSending where Outgoing == UserList {
     }
 }
 
-extension Router where Outgoing == UserList {
-    /// Sends a ``UserList`` built from its fields to `peer`.
-    public func reply(to peer: RoutingEnvelope, usr: [String], dontWait: Bool = false) throws {
-        try reply(to: peer, UserList(usr: usr), dontWait: dontWait)
+extension MessageSending where Outgoing == NoUsers {
+    /// Sends a ``NoUsers`` built from its fields.
+    public func send(dontWait: Bool = false) throws {
+        try send(NoUsers(), dontWait: dontWait)
     }
 }
 
@@ -167,6 +233,50 @@ extension MessageSending where Outgoing == ChatMessage {
     /// Sends a ``ChatMessage`` built from its fields.
     public func send(usr: String, msg: String, dontWait: Bool = false) throws {
         try send(ChatMessage(usr: usr, msg: msg), dontWait: dontWait)
+    }
+}
+
+extension MessageSending where Outgoing == ChatzServerRouterOutgoing {
+    /// Sends a ``UserList``.
+    public func send(_ message: UserList, dontWait: Bool = false) throws {
+        try send(.userList(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``UserList`` built from its fields.
+    public func sendUserList(usr: [String], dontWait: Bool = false) throws {
+        try send(.userList(UserList(usr: usr)), dontWait: dontWait)
+    }
+
+    /// Sends a ``NoUsers``.
+    public func send(_ message: NoUsers, dontWait: Bool = false) throws {
+        try send(.noUsers(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``NoUsers`` built from its fields.
+    public func sendNoUsers(dontWait: Bool = false) throws {
+        try send(.noUsers(NoUsers()), dontWait: dontWait)
+    }
+}
+
+extension Router where Outgoing == ChatzServerRouterOutgoing {
+    /// Sends a ``UserList`` to `peer`.
+    public func reply(to peer: RoutingEnvelope, _ message: UserList, dontWait: Bool = false) throws {
+        try reply(to: peer, .userList(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``UserList`` built from its fields to `peer`.
+    public func replyUserList(to peer: RoutingEnvelope, usr: [String], dontWait: Bool = false) throws {
+        try reply(to: peer, .userList(UserList(usr: usr)), dontWait: dontWait)
+    }
+
+    /// Sends a ``NoUsers`` to `peer`.
+    public func reply(to peer: RoutingEnvelope, _ message: NoUsers, dontWait: Bool = false) throws {
+        try reply(to: peer, .noUsers(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``NoUsers`` built from its fields to `peer`.
+    public func replyNoUsers(to peer: RoutingEnvelope, dontWait: Bool = false) throws {
+        try reply(to: peer, .noUsers(NoUsers()), dontWait: dontWait)
     }
 }
 
@@ -188,7 +298,7 @@ public final class ChatzServer: Sendable {
     ///
     /// `ROUTER`, binds `tcp://*:9001` by default.
     /// Peers in the schemas: `chatz.client/req`, `dealz/req`.
-    public let router: Router<ChatRequest, UserList>
+    public let router: Router<ChatRequest, ChatzServerRouterOutgoing>
 
     /// broadcasts one user's message to entire group
     ///
@@ -209,7 +319,7 @@ public final class ChatzServer: Sendable {
         pubEndpoint: String = "tcp://*:9002"
     ) throws {
         self.context = context
-        router = try Router<ChatRequest, UserList>(context: context, endpoint: routerEndpoint, bind: true, peersUseDelimiter: true)
+        router = try Router<ChatRequest, ChatzServerRouterOutgoing>(context: context, endpoint: routerEndpoint, bind: true, peersUseDelimiter: true)
         pub = try ChatMessagePublisher(context: context, endpoint: pubEndpoint, bind: true)
     }
 
@@ -224,7 +334,7 @@ public final class ChatzServer: Sendable {
 ///
 /// Schema metadata: C#, WPF.
 ///
-/// Generated from chatz.zschema:15.
+/// Generated from chatz.zschema:17.
 public final class ChatzClient: Sendable {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
@@ -233,7 +343,7 @@ public final class ChatzClient: Sendable {
     ///
     /// `REQ`, connects to `tcp://localhost:9001` by default.
     /// Peers in the schemas: `chatz.server/router`.
-    public let req: Requester<ChatRequest, UserList>
+    public let req: Requester<ChatRequest, ChatzServerRouterOutgoing>
 
     /// gets messages broadcast by anyone in the group
     ///
@@ -254,7 +364,7 @@ public final class ChatzClient: Sendable {
         subEndpoint: String = "tcp://localhost:9002"
     ) throws {
         self.context = context
-        req = try Requester<ChatRequest, UserList>(context: context, endpoint: reqEndpoint, bind: false)
+        req = try Requester<ChatRequest, ChatzServerRouterOutgoing>(context: context, endpoint: reqEndpoint, bind: false)
         sub = try ChatMessageSubscriber(context: context, endpoint: subEndpoint, bind: false)
         try sub.socket.subscribe(prefix: [])
     }

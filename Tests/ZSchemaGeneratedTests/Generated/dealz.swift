@@ -24,7 +24,7 @@ public final class Dealz: Sendable {
     ///
     /// `REQ`, connects to `tcp://localhost:9001` by default.
     /// Peers in the schemas: `chatz.server/router`.
-    public let req: Requester<ChatRequest, UserList>
+    public let req: Requester<ChatRequest, ChatzServerRouterOutgoing>
 
     /// `SUB`, connects to `tcp://localhost:9002` by default.
     /// Peers in the schemas: `chatz.server/pub`.
@@ -109,7 +109,7 @@ public final class Dealz: Sendable {
         let reqSocket = try ZMQSocket(context: context, type: .req)
         reqMonitor = try SocketMonitor(monitoring: reqSocket, endpoint: reqMonitorEndpoint, context: context)
         try reqSocket.attach(to: reqEndpoint, bind: false)
-        req = Requester<ChatRequest, UserList>(socket: reqSocket)
+        req = Requester<ChatRequest, ChatzServerRouterOutgoing>(socket: reqSocket)
         let chatzSubSocket = try ZMQSocket(context: context, type: .sub)
         chatzSubMonitor = try SocketMonitor(monitoring: chatzSubSocket, endpoint: chatzSubMonitorEndpoint, context: context)
         try chatzSubSocket.attach(to: chatzSubEndpoint, bind: false)
