@@ -38,6 +38,11 @@ struct ServiceEmitter {
                 writer.documentation(socketDocumentation(socket))
                 writer.line("\(pub)let \(SwiftNaming.escaped(socket.property)): \(wrapperType(socket))")
             }
+            for socket in plain where ![.XPUB, .XSUB, .STREAM].contains(socket.kind) {
+                writer.line()
+                writer.documentation(["The wrapper type of `\(socket.property)`, to open another such socket (a REQ client reopens", "its socket after a timeout, for example)."])
+                writer.line("\(pub)typealias \(SwiftNaming.typeName(socket.property))Socket = \(wrapperType(socket))")
+            }
             writer.line()
             emitInitializer(into: &writer)
             writer.line()

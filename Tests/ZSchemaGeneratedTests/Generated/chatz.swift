@@ -306,6 +306,14 @@ public final class ChatzServer: Sendable {
     /// Peers in the schemas: `chatz.client/sub`, `dealz/chatzSub`.
     public let pub: ChatMessagePublisher
 
+    /// The wrapper type of `router`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias RouterSocket = Router<ChatRequest, ChatzServerRouterOutgoing>
+
+    /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PubSocket = ChatMessagePublisher
+
     /// Opens every socket of `chatz.server` on `context`, binding or connecting as the schema says.
     ///
     /// - Parameters:
@@ -350,6 +358,14 @@ public final class ChatzClient: Sendable {
     /// `SUB`, connects to `tcp://localhost:9002` by default.
     /// Peers in the schemas: `chatz.server/pub`.
     public let sub: ChatMessageSubscriber
+
+    /// The wrapper type of `req`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias ReqSocket = Requester<ChatRequest, ChatzServerRouterOutgoing>
+
+    /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias SubSocket = ChatMessageSubscriber
 
     /// Opens every socket of `chatz.client` on `context`, binding or connecting as the schema says.
     ///

@@ -73,6 +73,30 @@ public final class Dealz: Sendable {
     /// Reports the events of `dealz/pub`.
     public let pubMonitor: SocketMonitor
 
+    /// The wrapper type of `req`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias ReqSocket = Requester<ChatRequest, ChatzServerRouterOutgoing>
+
+    /// The wrapper type of `chatzSub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias ChatzSubSocket = ChatMessageSubscriber
+
+    /// The wrapper type of `tickzSub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias TickzSubSocket = TickSubscriber
+
+    /// The wrapper type of `push`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PushSocket = OrderPusher
+
+    /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PullSocket = ValuzReducePullIncomingPuller
+
+    /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PubSocket = ExitPublisher
+
     /// Opens every socket of `dealz` on `context`, binding or connecting as the schema says.
     ///
     /// - Parameters:

@@ -87,6 +87,10 @@ public final class TickzServer: Sendable {
     /// Peers in the schemas: `dealz/tickzSub`, `tickz.client/sub`.
     public let pub: TickPublisher
 
+    /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PubSocket = TickPublisher
+
     /// Opens every socket of `tickz.server` on `context`, binding or connecting as the schema says.
     ///
     /// - Parameters:
@@ -121,6 +125,10 @@ public final class TickzClient: Sendable {
     /// `SUB`, connects to `tcp://localhost:9003` by default.
     /// Peers in the schemas: `tickz.server/pub`.
     public let sub: TickSubscriber
+
+    /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias SubSocket = TickSubscriber
 
     /// Opens every socket of `tickz.client` on `context`, binding or connecting as the schema says.
     ///

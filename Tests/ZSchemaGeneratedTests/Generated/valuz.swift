@@ -388,6 +388,14 @@ public final class ValuzSource: Sendable {
     /// Peers in the schemas: `valuz.reduce/pub`.
     public let sub: StartSubscriber
 
+    /// The wrapper type of `push`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PushSocket = OrderPusher
+
+    /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias SubSocket = StartSubscriber
+
     /// Opens every socket of `valuz.source` on `context`, binding or connecting as the schema says.
     ///
     /// - Parameters:
@@ -433,6 +441,14 @@ public final class ValuzReduce: Sendable {
     /// `PUB`, binds `tcp://*:9006` by default.
     /// Peers in the schemas: `valuz.source/sub`, `valuz.worker/sub`.
     public let pub: ValuzReducePubOutgoingPublisher
+
+    /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PullSocket = ValuzReducePullIncomingPuller
+
+    /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PubSocket = ValuzReducePubOutgoingPublisher
 
     /// Opens every socket of `valuz.reduce` on `context`, binding or connecting as the schema says.
     ///
@@ -486,6 +502,18 @@ public final class ValuzWorker: Sendable {
     /// `SUB`, connects to `tcp://localhost:9006` by default.
     /// Peers in the schemas: `valuz.reduce/pub`.
     public let sub: ExitSubscriber
+
+    /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PullSocket = OrderPuller
+
+    /// The wrapper type of `push`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias PushSocket = ValuzReducePullIncomingPusher
+
+    /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias SubSocket = ExitSubscriber
 
     /// Opens every socket of `valuz.worker` on `context`, binding or connecting as the schema says.
     ///

@@ -1,0 +1,33 @@
+import Dispatch
+import Foundation
+import Synchronization
+import ZSchemaRuntime
+
+/// Set by the SIGINT/SIGTERM handler; reading and writing an atomic is async-signal-safe.
+private let stopRequested = Atomic<Int32>(0)
+
+/// Turns SIGINT and SIGTERM into a clean stop: the handler only records the signal; a watcher
+/// thread then shuts the context down, so every blocking libzmq call returns at once and the
+/// service's loop ends. (Handlers are installed even where the shell started the program with
+/// those signals ignored, as it does for background jobs.)
+public final class ShutdownTrap: Sendable {
+    /// Installs the handlers for `context`; `log` says which signal arrived.
+    public init(context: ZMQContext, log: ServiceLog) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number) { received in stopRequested.store(received, ordering: .relaxed) }
+        }
+        DispatchQueue(label: "shutdown-watcher").async {
+            while stopRequested.load(ordering: .relaxed) == 0 { usleep(20_000) }
+            log(stopRequested.load(ordering: .relaxed) == SIGINT ? "SIGINT: stopping" : "SIGTERM: stopping")
+            context.shutdown()
+        }
+    }
+
+    /// Whether a stop was asked for.
+    public var isRequested: Bool { stopRequested.load(ordering: .relaxed) != 0 }
+}
+
+extension Error {
+    /// Whether the error means the context was shut down (a requested stop).
+    public var isShutdown: Bool { (self as? ZMQError)?.isContextTerminated ?? false }
+}

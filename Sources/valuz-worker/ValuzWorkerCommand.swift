@@ -1,0 +1,52 @@
+import ArgumentParser
+import ExampleSystems
+import Foundation
+import ZSchemaRuntime
+
+/// Values orders: shares × price, negative for a sale.
+@main
+struct ValuzWorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "valuz-worker",
+        abstract: "Pull orders, push their values to the reducer, and stop on EXIT.",
+        discussion: "Says READY to the reducer on start. Waits on orders and on EXIT at once, so EXIT is seen even while idle.")
+
+    @Option(help: "Where the PULL socket for orders connects.")
+    var pullEndpoint = "tcp://localhost:9004"
+
+    @Option(help: "Where the PUSH socket for results connects.")
+    var pushEndpoint = "tcp://localhost:9005"
+
+    @Option(help: "Where the SUB socket for EXIT connects.")
+    var subEndpoint = "tcp://localhost:9006"
+
+    @Option(help: "A name for the log lines.")
+    var name = "worker"
+
+    func run() throws {
+        let log = ServiceLog("valuz-worker[\(name)]")
+        let context = ZMQContext()
+        let trap = ShutdownTrap(context: context, log: log)
+        let worker = try ValuzWorker(context: context, pullEndpoint: pullEndpoint, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint)
+        defer { worker.close() }
+        try worker.push.sendReady()
+        log("READY")
+        var poller = try Poller([worker.pull, worker.sub])
+        var valued = 0
+        var running = true
+        while running && !trap.isRequested {
+            do {
+                let ready = try poller.poll(timeout: .milliseconds(500))
+                if ready.contains(1), try worker.sub.receive(timeout: .zero) != nil {
+                    log("EXIT after valuing \(valued) orders")
+                    running = false
+                } else if ready.contains(0), let order = try worker.pull.receive(timeout: .zero) {
+                    try worker.push.sendValuation(stock: order.stock, value: OrderFile.value(of: order))
+                    valued += 1
+                }
+            } catch {
+                if error.isShutdown { running = false } else { log("dropped a malformed message: \(error)") }
+            }
+        }
+    }
+}
