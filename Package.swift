@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "ExampleSystemsTests",
             dependencies: [
-                "ExampleSystems", "tickz-server", "tickz-client", "chatz-server", "chatz-client",
+                "ExampleSystems", "ZSchemaRuntime", "tickz-server", "tickz-client", "chatz-server", "chatz-client",
                 "valuz-source", "valuz-worker", "valuz-reduce",
             ]
         ),

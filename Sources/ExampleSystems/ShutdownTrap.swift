@@ -8,14 +8,19 @@ private let stopRequested = Atomic<Int32>(0)
 
 /// Turns SIGINT and SIGTERM into a clean stop: the handler only records the signal; a watcher
 /// thread then shuts the context down, so every blocking libzmq call returns at once and the
-/// service's loop ends. (Handlers are installed even where the shell started the program with
-/// those signals ignored, as it does for background jobs.)
+/// service's loop ends. (Handlers are installed, and the signals unblocked, even where the parent
+/// started the program with them ignored or blocked, as shells do for background jobs.)
 public final class ShutdownTrap: Sendable {
     /// Installs the handlers for `context`; `log` says which signal arrived.
     public init(context: ZMQContext, log: ServiceLog) {
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for number in [SIGINT, SIGTERM] {
             signal(number) { received in stopRequested.store(received, ordering: .relaxed) }
+            sigaddset(&signals, number)
         }
+        // A parent may have started us with these signals blocked; the mask survives exec.
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         DispatchQueue(label: "shutdown-watcher").async {
             while stopRequested.load(ordering: .relaxed) == 0 { usleep(20_000) }
             log(stopRequested.load(ordering: .relaxed) == SIGINT ? "SIGINT: stopping" : "SIGTERM: stopping")

@@ -25,6 +25,8 @@ public struct Poller {
             let error = ZMQError.last("zmq_poll")
             if error.code != EINTR { throw error }
         }
-        return items.indices.filter { items[$0].revents & Int16(ZMQ_POLLIN) != 0 }
+        // A file descriptor at end of file or hung up reports ZMQ_POLLERR: ready too, so that
+        // the caller's read sees the end.
+        return items.indices.filter { items[$0].revents & Int16(ZMQ_POLLIN | ZMQ_POLLERR) != 0 }
     }
 }

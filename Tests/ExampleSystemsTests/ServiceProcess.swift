@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// One of the built service executables, run as a subprocess with its standard streams captured.
+final class ServiceProcess: @unchecked Sendable {
+    let name: String
+    private let process = Process()
+    private let input = Pipe()
+    let output: StreamCollector
+    let log: StreamCollector
+
+    /// Starts `executable` (from the build's products folder) with `arguments`.
+    init(_ executable: String, _ arguments: [String]) throws {
+        name = executable
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        process.executableURL = products.appendingPathComponent(executable)
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardInput = input
+        process.standardOutput = stdout
+        process.standardError = stderr
+        output = StreamCollector(stdout.fileHandleForReading)
+        log = StreamCollector(stderr.fileHandleForReading)
+        try process.run()
+    }
+
+    /// Starts a Python program (Debian's python3, which has pyzmq) with `arguments`.
+    init(python script: String, _ arguments: [String]) throws {
+        name = "python"
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script] + arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardInput = input
+        process.standardOutput = stdout
+        process.standardError = stderr
+        output = StreamCollector(stdout.fileHandleForReading)
+        log = StreamCollector(stderr.fileHandleForReading)
+        try process.run()
+    }
+
+    /// Writes a line to the program's standard input.
+    func type(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+    /// Closes the program's standard input.
+    func closeInput() { try? input.fileHandleForWriting.close() }
+
+    /// Sends `signal` (SIGINT, SIGTERM, SIGKILL).
+    func send(_ signal: Int32) { if process.isRunning { kill(process.processIdentifier, signal) } }
+
+    /// Waits at most `timeout` for the program to exit; its status, or nil if it is still running.
+    @discardableResult
+    func wait(timeout: Duration = .seconds(10)) -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// Stops the program with SIGINT and checks that it exits cleanly and promptly.
+    func stop(sourceLocation: SourceLocation = #_sourceLocation) {
+        send(SIGINT)
+        let status = wait(timeout: .seconds(5))
+        #expect(status == 0, "\(name) did not stop cleanly on SIGINT; log:\n\(log.text)", sourceLocation: sourceLocation)
+        if status == nil { send(SIGKILL); wait() }
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
+
+/// Collects what a stream delivers, on a thread of its own, and lets tests wait for text.
+final class StreamCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.withLock { data.append(chunk) }
+            }
+        }
+    }
+
+    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+
+    var lines: [String] { text.split(separator: "\n").map(String.init) }
+
+    /// Waits at most `timeout` until the text contains `needle`.
+    @discardableResult
+    func waitFor(_ needle: String, timeout: Duration = .seconds(10)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if text.contains(needle) { return true }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return text.contains(needle)
+    }
+}
+
+/// A loopback TCP port that was free a moment ago.
+func freePort() -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+            _ = bind(descriptor, socketAddress, length)
+            _ = getsockname(descriptor, socketAddress, &length)
+        }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// `tcp://127.0.0.1:<free port>`.
+func freeEndpoint() -> String { "tcp://127.0.0.1:\(freePort())" }
+
+/// Whether Debian's python3 with pyzmq is there.
+let pythonWithZMQ = FileManager.default.fileExists(atPath: "/usr/bin/python3")
