@@ -21,10 +21,15 @@ public final class ShutdownTrap: Sendable {
         }
         // A parent may have started us with these signals blocked; the mask survives exec.
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-        DispatchQueue(label: "shutdown-watcher").async {
-            while stopRequested.load(ordering: .relaxed) == 0 { usleep(20_000) }
+        // Weak: the watcher must not keep the context alive, or the context would never end and
+        // its linger (delivering what is still queued) would be skipped at exit.
+        DispatchQueue(label: "shutdown-watcher").async { [weak context] in
+            while stopRequested.load(ordering: .relaxed) == 0 {
+                guard context != nil else { return }
+                usleep(20_000)
+            }
             log(stopRequested.load(ordering: .relaxed) == SIGINT ? "SIGINT: stopping" : "SIGTERM: stopping")
-            context.shutdown()
+            context?.shutdown()
         }
     }
 

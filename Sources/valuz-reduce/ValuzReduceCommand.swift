@@ -73,7 +73,10 @@ struct ValuzReduceCommand: ParsableCommand {
                 log("dropped a malformed result: \(error)")
             }
         }
-        guard !trap.isRequested else { return }
+        guard !trap.isRequested else {
+            log("stopped with \(results) of \(expect) results from \(readyWorkers) workers")
+            return
+        }
         // Workers subscribed before saying READY; repeat EXIT briefly in case one is slow to see it.
         log("\(results) results in: EXIT")
         for _ in 0..<5 {

@@ -48,5 +48,6 @@ struct ValuzWorkerCommand: ParsableCommand {
                 if error.isShutdown { running = false } else { log("dropped a malformed message: \(error)") }
             }
         }
+        if trap.isRequested { log("stopped after valuing \(valued) orders") }
     }
 }
