@@ -52,7 +52,11 @@ final class ServiceProcess: @unchecked Sendable {
     func wait(timeout: Duration = .seconds(10)) -> Int32? {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        return process.isRunning ? nil : process.terminationStatus
+        if process.isRunning { return nil }
+        // Everything the program wrote is read before its status is reported.
+        output.waitForEnd()
+        log.waitForEnd()
+        return process.terminationStatus
     }
 
     /// Stops the program with SIGINT and checks that it exits cleanly and promptly.
@@ -75,6 +79,7 @@ final class ServiceProcess: @unchecked Sendable {
 final class StreamCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
+    private let ended = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
         Thread.detachNewThread { [self] in
@@ -83,7 +88,13 @@ final class StreamCollector: @unchecked Sendable {
                 if chunk.isEmpty { break }
                 lock.withLock { data.append(chunk) }
             }
+            ended.signal()
         }
+    }
+
+    /// Waits (at most five seconds) until the stream has ended.
+    func waitForEnd() {
+        if ended.wait(timeout: .now() + 5) == .success { ended.signal() }
     }
 
     var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
