@@ -92,7 +92,7 @@ struct ValuzReduceCommand: ParsableCommand {
     }
 
     static func table(results: Int, total: ExactSum, bySymbol: [String: ExactSum]) -> String {
-        var text = "SYMBOL              VALUE\n"
+        var text = String(format: "%-8@ %16@\n", "SYMBOL" as NSString, "VALUE" as NSString)
         for (symbol, sum) in bySymbol.sorted(by: { $0.key < $1.key }) {
             text += String(format: "%-8@ %16.2f\n", symbol as NSString, sum.value)
         }
