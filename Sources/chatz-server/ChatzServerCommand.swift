@@ -36,9 +36,12 @@ struct ChatzServerCommand: ParsableCommand {
         let log = ServiceLog("chatz-server")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let server = try ChatzServer(context: context, routerEndpoint: routerEndpoint, pubEndpoint: pubEndpoint)
+        // Before binding: libzmq applies the limit to the connections the listener accepts.
+        let limit = maxFrameSize
+        let server = try ChatzServer(context: context, routerEndpoint: routerEndpoint, pubEndpoint: pubEndpoint) { _, socket in
+            try socket.setMaximumMessageSize(limit)
+        }
         defer { server.close() }
-        try server.router.socket.setMaximumMessageSize(maxFrameSize)
         server.router.socket.maximumFrameCount = 16
         log("requests on \(try server.router.socket.lastEndpoint), messages on \(try server.pub.socket.lastEndpoint), ttl \(ttl) s")
 

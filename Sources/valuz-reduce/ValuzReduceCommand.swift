@@ -40,7 +40,10 @@ struct ValuzReduceCommand: ParsableCommand {
         let log = ServiceLog("valuz-reduce")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let reduce = try ValuzReduce(context: context, pullEndpoint: pullEndpoint, pubEndpoint: pubEndpoint)
+        // Results are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
+        let reduce = try ValuzReduce(context: context, pullEndpoint: pullEndpoint, pubEndpoint: pubEndpoint) { _, socket in
+            try socket.setMaximumMessageSize(64 * 1024)
+        }
         defer { reduce.close() }
         log("waiting for \(workers) workers on \(try reduce.pull.socket.lastEndpoint); control on \(try reduce.pub.socket.lastEndpoint)")
 

@@ -27,7 +27,10 @@ struct ValuzWorkerCommand: ParsableCommand {
         let log = ServiceLog("valuz-worker[\(name)]")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let worker = try ValuzWorker(context: context, pullEndpoint: pullEndpoint, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint)
+        // Orders are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
+        let worker = try ValuzWorker(context: context, pullEndpoint: pullEndpoint, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { _, socket in
+            try socket.setMaximumMessageSize(64 * 1024)
+        }
         defer { worker.close() }
         try worker.push.sendReady()
         log("READY")

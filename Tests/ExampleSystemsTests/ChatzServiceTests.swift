@@ -62,6 +62,7 @@ struct ChatzServiceTests {
         let hostile = try ZMQSocket(context: context, type: .dealer, linger: .zero)
         try hostile.connect(router)
         try hostile.send(frames: [[], [UInt8](repeating: 0x41, count: 100 * 1024 * 1024)])
+        Thread.sleep(forTimeInterval: 0.5)  // let it reach the server before closing
         hostile.close()
 
         let good = try ZMQSocket(context: context, type: .req, linger: .zero)

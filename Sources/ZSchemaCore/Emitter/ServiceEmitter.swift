@@ -113,11 +113,12 @@ struct ServiceEmitter {
         for socket in service.sockets {
             documentation.append("  - \(endpointParameter(socket)): Where `\(socket.property)` \(socket.endpoint.binds ? "binds" : "connects"); the schema's `\(socket.endpoint.address)` by default.")
         }
-        documentation.append("- Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.")
+        documentation.append("  - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).")
+        documentation.append("- Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.")
         writer.documentation(documentation)
         let parameters = ["context: ZMQContext = .shared"] + service.sockets.map { socket in
             "\(endpointParameter(socket)): String = \(SwiftLiteral.string(socket.endpoint.address))"
-        }
+        } + ["configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }"]
         writer.line("\(pub)init(")
         for (index, parameter) in parameters.enumerated() {
             writer.line("    \(parameter)\(index == parameters.count - 1 ? "" : ",")")
@@ -130,28 +131,21 @@ struct ServiceEmitter {
         }
     }
 
-    /// Opens one socket. A monitored socket gets its monitor before it binds or connects, so
-    /// the monitor sees every event.
+    /// Opens one socket: creates it, lets `configure` set options, attaches its monitor if it
+    /// has one, then binds or connects, so that options and monitoring cover every connection.
     private func emitOpen(_ socket: Socket, into writer: inout CodeWriter) {
         let name = SwiftNaming.escaped(socket.property)
         let endpoint = endpointParameter(socket)
         let monitor = monitors.first { $0.monitoredSocket == socket.id }
-        switch socket.kind {
-        case .XPUB, .XSUB, .STREAM:
-            writer.line("\(name) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
-            if let monitor { emitMonitor(monitor, of: name, into: &writer) }
-            writer.line("try \(name).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
-        default:
+        let raw = [.XPUB, .XSUB, .STREAM].contains(socket.kind) ? name : SwiftNaming.bareMemberName(socket.property) + "Socket"
+        let declaration = raw == name ? "" : "let "
+        writer.line("\(declaration)\(raw) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
+        writer.line("try configure(\(SwiftLiteral.string(socket.property)), \(raw))")
+        if let monitor { emitMonitor(monitor, of: raw, into: &writer) }
+        writer.line("try \(raw).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
+        if raw != name {
             let delimiter = socket.kind == .ROUTER ? ", peersUseDelimiter: \(peersUseDelimiter(socket))" : ""
-            if let monitor {
-                let raw = SwiftNaming.bareMemberName(socket.property) + "Socket"
-                writer.line("let \(raw) = try ZMQSocket(context: context, type: .\(socket.kind.rawValue.lowercased()))")
-                emitMonitor(monitor, of: raw, into: &writer)
-                writer.line("try \(raw).attach(to: \(endpoint), bind: \(socket.endpoint.binds))")
-                writer.line("\(name) = \(wrapperType(socket))(socket: \(raw)\(delimiter))")
-            } else {
-                writer.line("\(name) = try \(wrapperType(socket))(context: context, endpoint: \(endpoint), bind: \(socket.endpoint.binds)\(delimiter))")
-            }
+            writer.line("\(name) = \(wrapperType(socket))(socket: \(raw)\(delimiter))")
         }
         for subscription in socket.subscriptions {
             guard let prefix = subscription.prefix else { continue }

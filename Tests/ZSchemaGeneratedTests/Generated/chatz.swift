@@ -320,15 +320,23 @@ public final class ChatzServer: Sendable {
     ///   - context: The context for every socket; the process-wide one by default.
     ///   - routerEndpoint: Where `router` binds; the schema's `tcp://*:9001` by default.
     ///   - pubEndpoint: Where `pub` binds; the schema's `tcp://*:9002` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
         routerEndpoint: String = "tcp://*:9001",
-        pubEndpoint: String = "tcp://*:9002"
+        pubEndpoint: String = "tcp://*:9002",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        router = try Router<ChatRequest, ChatzServerRouterOutgoing>(context: context, endpoint: routerEndpoint, bind: true, peersUseDelimiter: true)
-        pub = try ChatMessagePublisher(context: context, endpoint: pubEndpoint, bind: true)
+        let routerSocket = try ZMQSocket(context: context, type: .router)
+        try configure("router", routerSocket)
+        try routerSocket.attach(to: routerEndpoint, bind: true)
+        router = Router<ChatRequest, ChatzServerRouterOutgoing>(socket: routerSocket, peersUseDelimiter: true)
+        let pubSocket = try ZMQSocket(context: context, type: .pub)
+        try configure("pub", pubSocket)
+        try pubSocket.attach(to: pubEndpoint, bind: true)
+        pub = ChatMessagePublisher(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -373,15 +381,23 @@ public final class ChatzClient: Sendable {
     ///   - context: The context for every socket; the process-wide one by default.
     ///   - reqEndpoint: Where `req` connects; the schema's `tcp://localhost:9001` by default.
     ///   - subEndpoint: Where `sub` connects; the schema's `tcp://localhost:9002` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
         reqEndpoint: String = "tcp://localhost:9001",
-        subEndpoint: String = "tcp://localhost:9002"
+        subEndpoint: String = "tcp://localhost:9002",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        req = try Requester<ChatRequest, ChatzServerRouterOutgoing>(context: context, endpoint: reqEndpoint, bind: false)
-        sub = try ChatMessageSubscriber(context: context, endpoint: subEndpoint, bind: false)
+        let reqSocket = try ZMQSocket(context: context, type: .req)
+        try configure("req", reqSocket)
+        try reqSocket.attach(to: reqEndpoint, bind: false)
+        req = Requester<ChatRequest, ChatzServerRouterOutgoing>(socket: reqSocket)
+        let subSocket = try ZMQSocket(context: context, type: .sub)
+        try configure("sub", subSocket)
+        try subSocket.attach(to: subEndpoint, bind: false)
+        sub = ChatMessageSubscriber(socket: subSocket)
         try sub.socket.subscribe(prefix: [])
     }
 

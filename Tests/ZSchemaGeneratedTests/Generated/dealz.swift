@@ -113,7 +113,8 @@ public final class Dealz: Sendable {
     ///   - pushMonitorEndpoint: Where `pushMonitor` connects; the schema's `inproc://monitor.valuz.push` by default.
     ///   - pullMonitorEndpoint: Where `pullMonitor` connects; the schema's `inproc://monitor.valuz.pull` by default.
     ///   - pubMonitorEndpoint: Where `pubMonitor` connects; the schema's `inproc://monitor.valuz.pub` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
         reqEndpoint: String = "tcp://localhost:9001",
@@ -127,31 +128,38 @@ public final class Dealz: Sendable {
         tickzSubMonitorEndpoint: String = "inproc://monitor.tickz.sub",
         pushMonitorEndpoint: String = "inproc://monitor.valuz.push",
         pullMonitorEndpoint: String = "inproc://monitor.valuz.pull",
-        pubMonitorEndpoint: String = "inproc://monitor.valuz.pub"
+        pubMonitorEndpoint: String = "inproc://monitor.valuz.pub",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
         let reqSocket = try ZMQSocket(context: context, type: .req)
+        try configure("req", reqSocket)
         reqMonitor = try SocketMonitor(monitoring: reqSocket, endpoint: reqMonitorEndpoint, context: context)
         try reqSocket.attach(to: reqEndpoint, bind: false)
         req = Requester<ChatRequest, ChatzServerRouterOutgoing>(socket: reqSocket)
         let chatzSubSocket = try ZMQSocket(context: context, type: .sub)
+        try configure("chatzSub", chatzSubSocket)
         chatzSubMonitor = try SocketMonitor(monitoring: chatzSubSocket, endpoint: chatzSubMonitorEndpoint, context: context)
         try chatzSubSocket.attach(to: chatzSubEndpoint, bind: false)
         chatzSub = ChatMessageSubscriber(socket: chatzSubSocket)
         try chatzSub.socket.subscribe(prefix: [])
         let tickzSubSocket = try ZMQSocket(context: context, type: .sub)
+        try configure("tickzSub", tickzSubSocket)
         tickzSubMonitor = try SocketMonitor(monitoring: tickzSubSocket, endpoint: tickzSubMonitorEndpoint, context: context)
         try tickzSubSocket.attach(to: tickzSubEndpoint, bind: false)
         tickzSub = TickSubscriber(socket: tickzSubSocket)
         let pushSocket = try ZMQSocket(context: context, type: .push)
+        try configure("push", pushSocket)
         pushMonitor = try SocketMonitor(monitoring: pushSocket, endpoint: pushMonitorEndpoint, context: context)
         try pushSocket.attach(to: pushEndpoint, bind: true)
         push = OrderPusher(socket: pushSocket)
         let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try configure("pull", pullSocket)
         pullMonitor = try SocketMonitor(monitoring: pullSocket, endpoint: pullMonitorEndpoint, context: context)
         try pullSocket.attach(to: pullEndpoint, bind: true)
         pull = ValuzReducePullIncomingPuller(socket: pullSocket)
         let pubSocket = try ZMQSocket(context: context, type: .pub)
+        try configure("pub", pubSocket)
         pubMonitor = try SocketMonitor(monitoring: pubSocket, endpoint: pubMonitorEndpoint, context: context)
         try pubSocket.attach(to: pubEndpoint, bind: true)
         pub = ExitPublisher(socket: pubSocket)

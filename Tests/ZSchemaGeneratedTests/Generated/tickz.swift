@@ -96,13 +96,18 @@ public final class TickzServer: Sendable {
     /// - Parameters:
     ///   - context: The context for every socket; the process-wide one by default.
     ///   - pubEndpoint: Where `pub` binds; the schema's `tcp://*:9003` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
-        pubEndpoint: String = "tcp://*:9003"
+        pubEndpoint: String = "tcp://*:9003",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        pub = try TickPublisher(context: context, endpoint: pubEndpoint, bind: true)
+        let pubSocket = try ZMQSocket(context: context, type: .pub)
+        try configure("pub", pubSocket)
+        try pubSocket.attach(to: pubEndpoint, bind: true)
+        pub = TickPublisher(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -135,13 +140,18 @@ public final class TickzClient: Sendable {
     /// - Parameters:
     ///   - context: The context for every socket; the process-wide one by default.
     ///   - subEndpoint: Where `sub` connects; the schema's `tcp://localhost:9003` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
-        subEndpoint: String = "tcp://localhost:9003"
+        subEndpoint: String = "tcp://localhost:9003",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        sub = try TickSubscriber(context: context, endpoint: subEndpoint, bind: false)
+        let subSocket = try ZMQSocket(context: context, type: .sub)
+        try configure("sub", subSocket)
+        try subSocket.attach(to: subEndpoint, bind: false)
+        sub = TickSubscriber(socket: subSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.

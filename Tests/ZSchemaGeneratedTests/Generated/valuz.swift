@@ -402,15 +402,23 @@ public final class ValuzSource: Sendable {
     ///   - context: The context for every socket; the process-wide one by default.
     ///   - pushEndpoint: Where `push` binds; the schema's `tcp://*:9004` by default.
     ///   - subEndpoint: Where `sub` connects; the schema's `tcp://localhost:9006` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
         pushEndpoint: String = "tcp://*:9004",
-        subEndpoint: String = "tcp://localhost:9006"
+        subEndpoint: String = "tcp://localhost:9006",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        push = try OrderPusher(context: context, endpoint: pushEndpoint, bind: true)
-        sub = try StartSubscriber(context: context, endpoint: subEndpoint, bind: false)
+        let pushSocket = try ZMQSocket(context: context, type: .push)
+        try configure("push", pushSocket)
+        try pushSocket.attach(to: pushEndpoint, bind: true)
+        push = OrderPusher(socket: pushSocket)
+        let subSocket = try ZMQSocket(context: context, type: .sub)
+        try configure("sub", subSocket)
+        try subSocket.attach(to: subEndpoint, bind: false)
+        sub = StartSubscriber(socket: subSocket)
         try sub.socket.subscribe(prefix: [0x00])
     }
 
@@ -456,15 +464,23 @@ public final class ValuzReduce: Sendable {
     ///   - context: The context for every socket; the process-wide one by default.
     ///   - pullEndpoint: Where `pull` binds; the schema's `tcp://*:9005` by default.
     ///   - pubEndpoint: Where `pub` binds; the schema's `tcp://*:9006` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
         pullEndpoint: String = "tcp://*:9005",
-        pubEndpoint: String = "tcp://*:9006"
+        pubEndpoint: String = "tcp://*:9006",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        pull = try ValuzReducePullIncomingPuller(context: context, endpoint: pullEndpoint, bind: true)
-        pub = try ValuzReducePubOutgoingPublisher(context: context, endpoint: pubEndpoint, bind: true)
+        let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try configure("pull", pullSocket)
+        try pullSocket.attach(to: pullEndpoint, bind: true)
+        pull = ValuzReducePullIncomingPuller(socket: pullSocket)
+        let pubSocket = try ZMQSocket(context: context, type: .pub)
+        try configure("pub", pubSocket)
+        try pubSocket.attach(to: pubEndpoint, bind: true)
+        pub = ValuzReducePubOutgoingPublisher(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -522,17 +538,28 @@ public final class ValuzWorker: Sendable {
     ///   - pullEndpoint: Where `pull` connects; the schema's `tcp://localhost:9004` by default.
     ///   - pushEndpoint: Where `push` connects; the schema's `tcp://localhost:9005` by default.
     ///   - subEndpoint: Where `sub` connects; the schema's `tcp://localhost:9006` by default.
-    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected.
+    ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
+    /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
         context: ZMQContext = .shared,
         pullEndpoint: String = "tcp://localhost:9004",
         pushEndpoint: String = "tcp://localhost:9005",
-        subEndpoint: String = "tcp://localhost:9006"
+        subEndpoint: String = "tcp://localhost:9006",
+        configure: (_ socket: String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
-        pull = try OrderPuller(context: context, endpoint: pullEndpoint, bind: false)
-        push = try ValuzReducePullIncomingPusher(context: context, endpoint: pushEndpoint, bind: false)
-        sub = try ExitSubscriber(context: context, endpoint: subEndpoint, bind: false)
+        let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try configure("pull", pullSocket)
+        try pullSocket.attach(to: pullEndpoint, bind: false)
+        pull = OrderPuller(socket: pullSocket)
+        let pushSocket = try ZMQSocket(context: context, type: .push)
+        try configure("push", pushSocket)
+        try pushSocket.attach(to: pushEndpoint, bind: false)
+        push = ValuzReducePullIncomingPusher(socket: pushSocket)
+        let subSocket = try ZMQSocket(context: context, type: .sub)
+        try configure("sub", subSocket)
+        try subSocket.attach(to: subEndpoint, bind: false)
+        sub = ExitSubscriber(socket: subSocket)
         try sub.socket.subscribe(prefix: [0x01])
     }
 
