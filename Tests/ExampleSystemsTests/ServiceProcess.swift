@@ -10,25 +10,20 @@ final class ServiceProcess: @unchecked Sendable {
     let log: StreamCollector
 
     /// Starts `executable` (from the build's products folder) with `arguments`.
-    init(_ executable: String, _ arguments: [String]) throws {
-        name = executable
+    convenience init(_ executable: String, _ arguments: [String]) throws {
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        process.executableURL = products.appendingPathComponent(executable)
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardInput = input
-        process.standardOutput = stdout
-        process.standardError = stderr
-        output = StreamCollector(stdout.fileHandleForReading)
-        log = StreamCollector(stderr.fileHandleForReading)
-        try process.run()
+        try self.init(name: executable, url: products.appendingPathComponent(executable), arguments: arguments)
     }
 
     /// Starts a Python program (Debian's python3, which has pyzmq) with `arguments`.
-    init(python script: String, _ arguments: [String]) throws {
-        name = "python"
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script] + arguments
+    convenience init(python script: String, _ arguments: [String]) throws {
+        try self.init(name: "python", url: URL(fileURLWithPath: "/usr/bin/python3"), arguments: ["-c", script] + arguments)
+    }
+
+    private init(name: String, url: URL, arguments: [String]) throws {
+        self.name = name
+        process.executableURL = url
+        process.arguments = arguments
         let stdout = Pipe(), stderr = Pipe()
         process.standardInput = input
         process.standardOutput = stdout
