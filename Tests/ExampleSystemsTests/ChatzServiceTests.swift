@@ -96,6 +96,25 @@ struct ChatzServiceTests {
         server.stop()
     }
 
+    @Test("a restarted server does not wedge a client: it reopens its socket and carries on", .timeLimit(.minutes(1)))
+    func serverRestart() throws {
+        let router = freeEndpoint(), pub = freeEndpoint()
+        let first = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub])
+        #expect(first.log.waitFor("requests on"))
+        let client = try ServiceProcess("chatz-client", ["--user", "alice", "--router-endpoint", router, "--sub-endpoint", pub, "--heartbeat", "0.2", "--timeout", "0.4", "--retries", "10"])
+        #expect(client.log.waitFor("joined as alice"))
+        first.send(SIGKILL)
+        first.wait()
+        #expect(client.log.waitFor("no reply from"))  // heartbeats now time out and retry
+        let second = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub])
+        #expect(second.log.waitFor("alice joined"))
+        client.type("/who")
+        #expect(client.output.waitFor("users: alice\n"))
+        client.closeInput()
+        #expect(client.wait() == 0)
+        second.stop()
+    }
+
     @Test("a client reports an unreachable server after bounded retries", .timeLimit(.minutes(1)))
     func lazyPirate() throws {
         let client = try ServiceProcess("chatz-client", ["--user", "eve", "--router-endpoint", freeEndpoint(), "--sub-endpoint", freeEndpoint(), "--timeout", "0.2", "--retries", "3"])
