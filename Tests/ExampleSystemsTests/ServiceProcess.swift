@@ -20,6 +20,11 @@ final class ServiceProcess: @unchecked Sendable {
         try self.init(name: "python", url: URL(fileURLWithPath: "/usr/bin/python3"), arguments: ["-c", script] + arguments)
     }
 
+    /// Starts any program by path.
+    convenience init(shell path: String, _ arguments: [String]) throws {
+        try self.init(name: path, url: URL(fileURLWithPath: path), arguments: arguments)
+    }
+
     private init(name: String, url: URL, arguments: [String]) throws {
         self.name = name
         process.executableURL = url

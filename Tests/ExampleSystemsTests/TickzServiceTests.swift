@@ -27,6 +27,25 @@ struct TickzServiceTests {
         #expect(server.log.text.contains("stopped after"))
     }
 
+    @Test("on a terminal the client draws a live table in place", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")), .timeLimit(.minutes(1)))
+    func liveTable() throws {
+        let endpoint = freeEndpoint()
+        let server = try ServiceProcess("tickz-server", ["--endpoint", endpoint, "--rate", "200", "--symbols", "AAPL,MSFT"])
+        #expect(server.log.waitFor("publishing"))
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        // script(1) gives the client a pseudo-terminal, as a user's shell would.
+        let terminal = try ServiceProcess(shell: "/usr/bin/script", ["-qec", "\(products)/tickz-client --endpoint \(endpoint) --count 30 AAPL MSFT", "/dev/null"])
+        #expect(terminal.wait(timeout: .seconds(20)) == 0)
+        let screen = terminal.output.text
+        #expect(screen.contains("\u{1B}[H\u{1B}[2J"))   // cursor home and clear: redrawn in place
+        #expect(screen.contains("SYMBOL        LAST     CHANGE   CHANGE%   TICKS/S"))
+        #expect(screen.contains("AAPL ") && screen.contains("MSFT "))
+        // Every AAPL line is a table row (with a change in percent), none a plain tick line.
+        let rows = screen.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { $0.hasPrefix("AAPL") }
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("%") })
+        server.stop()
+    }
+
     @Test("bad arguments are refused with a clear message")
     func badArguments() throws {
         let server = try ServiceProcess("tickz-server", ["--symbols", "aapl"])
