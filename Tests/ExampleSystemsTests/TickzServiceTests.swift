@@ -41,7 +41,7 @@ struct TickzServiceTests {
         #expect(screen.contains("SYMBOL        LAST     CHANGE   CHANGE%   TICKS/S"))
         #expect(screen.contains("AAPL ") && screen.contains("MSFT "))
         // Every AAPL line is a table row (with a change in percent), none a plain tick line.
-        let rows = screen.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { $0.hasPrefix("AAPL") }
+        let rows = screen.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("AAPL") }
         #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("%") })
         server.stop()
     }
