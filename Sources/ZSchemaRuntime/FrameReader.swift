@@ -8,9 +8,11 @@ public struct FrameReader<Frames: FrameSequence> {
     /// The message type being decoded, for errors.
     public let message: String
     /// The index of the next frame to read.
-    public private(set) var index = 0
+    public var index: Int { position }
+    @usableFromInline var position = 0
 
     /// Starts reading, after checking that the frame count lies in `frameCount`.
+    @inlinable
     public init(_ frames: Frames, message: String, frameCount: ClosedRange<Int>) throws(MessageDecodingError) {
         guard frameCount.contains(frames.frameCount) else {
             throw MessageDecodingError(
@@ -22,20 +24,23 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// How many frames are left to read.
-    public var remaining: Int { frames.frameCount - index }
+    @inlinable
+    public var remaining: Int { frames.frameCount - position }
 
-    private func failure(_ field: String?, _ reason: MessageDecodingError.Reason) -> MessageDecodingError {
-        MessageDecodingError(message: message, frame: index, field: field, reason: reason)
+    @usableFromInline
+    func failure(_ field: String?, _ reason: MessageDecodingError.Reason) -> MessageDecodingError {
+        MessageDecodingError(message: message, frame: position, field: field, reason: reason)
     }
 
     /// Runs `body` on the next frame and moves past it; a ``FrameFault`` thrown by `body` becomes
     /// a ``MessageDecodingError`` located at that frame.
-    private mutating func next<R>(
+    @inlinable
+    mutating func next<R>(
         _ field: String?, _ body: (UnsafeRawBufferPointer) throws(FrameFault) -> R
     ) throws(MessageDecodingError) -> R {
         do {
-            let value = try frames.withFrame(at: index, body)
-            index += 1
+            let value = try frames.withFrame(at: position, body)
+            position += 1
             return value
         } catch {
             throw failure(field, error.reason)
@@ -61,6 +66,7 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// Reads a one-byte boolean frame (0 or 1; anything else is an error).
+    @inlinable
     public mutating func bool(field: String) throws(MessageDecodingError) -> Bool {
         try next(field) { (frame) throws(FrameFault) in
             guard frame.count == 1 else { throw FrameFault(reason: .frameSize(expected: 1, actual: frame.count)) }
@@ -70,6 +76,7 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// Reads an enum frame of the enum's raw width.
+    @inlinable
     public mutating func enumeration<E: RawRepresentable>(
         _ type: E.Type, field: String
     ) throws(MessageDecodingError) -> E where E.RawValue: FixedWidthInteger {
@@ -83,6 +90,7 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// Checks that the next frame is exactly `bytes`.
+    @inlinable
     public mutating func constant(_ bytes: [UInt8], field: String?) throws(MessageDecodingError) {
         try next(field) { (frame) throws(FrameFault) in
             guard frame.elementsEqual(bytes) else {
@@ -92,6 +100,7 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// Reads a UTF-8 string frame.
+    @inlinable
     public mutating func string(field: String) throws(MessageDecodingError) -> String {
         try next(field) { (frame) throws(FrameFault) in
             guard let text = String(validating: frame, as: UTF8.self) else {
@@ -102,11 +111,13 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// Reads a raw bytes frame.
+    @inlinable
     public mutating func bytes(field: String) throws(MessageDecodingError) -> [UInt8] {
         try next(field) { [UInt8]($0) }
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning its capture groups.
+    @inlinable
     public mutating func match(_ pattern: FramePattern, field: String?) throws(MessageDecodingError) -> PatternCaptures {
         try next(field) { (frame) throws(FrameFault) in
             switch pattern.captures(frame) {
@@ -118,6 +129,7 @@ public struct FrameReader<Frames: FrameSequence> {
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning its text.
+    @inlinable
     public mutating func text(matching pattern: FramePattern, field: String?) throws(MessageDecodingError) -> String {
         try next(field) { (frame) throws(FrameFault) in
             switch pattern.test(frame) {
@@ -128,7 +140,7 @@ public struct FrameReader<Frames: FrameSequence> {
         }
     }
 
-    @usableFromInline
+    @inlinable
     mutating func fixed<T>(
         _ size: Int, field: String, _ load: (UnsafeRawBufferPointer) -> T
     ) throws(MessageDecodingError) -> T {
@@ -144,15 +156,20 @@ public struct PatternCaptures: Sendable {
     /// Group texts in group order (element 0 is group 1); `nil` where a group did not take part.
     public let groups: [String?]
 
+    /// Wraps the group texts.
+    @inlinable public init(groups: [String?]) { self.groups = groups }
+
     /// The text of an optional group, or `nil`.
-    public func optional(_ group: Int) -> String? { groups[group - 1] }
+    @inlinable public func optional(_ group: Int) -> String? { groups[group - 1] }
 
     /// The text of a group outside any optional part of the pattern, which always takes part
     /// when the frame matched.
-    public func required(_ group: Int) -> String { groups[group - 1] ?? "" }
+    @inlinable public func required(_ group: Int) -> String { groups[group - 1] ?? "" }
 }
 
 /// A problem found inside one frame, before the reader adds where it was found.
+@usableFromInline
 struct FrameFault: Error {
-    let reason: MessageDecodingError.Reason
+    @usableFromInline let reason: MessageDecodingError.Reason
+    @inlinable init(reason: MessageDecodingError.Reason) { self.reason = reason }
 }

@@ -13,8 +13,9 @@ public protocol FrameSequence {
 }
 
 extension Array: FrameSequence where Element == [UInt8] {
-    public var frameCount: Int { count }
+    @inlinable public var frameCount: Int { count }
 
+    @inlinable
     public func withFrame<R, E: Error>(
         at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R {

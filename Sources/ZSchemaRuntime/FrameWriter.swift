@@ -61,8 +61,9 @@ public struct ByteFramesWriter: FrameWriter {
     public var frames: [[UInt8]] = []
 
     /// Creates an empty writer.
-    public init() {}
+    @inlinable public init() {}
 
+    @inlinable
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
         frames.append([UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             fill(UnsafeMutableRawBufferPointer(buffer))

@@ -2,11 +2,12 @@ import CZeroMQ
 
 /// A growable array of `zmq_msg_t`, owned by one socket and reused for every message, so that
 /// steady-state sending and receiving allocate no bookkeeping per message.
+@usableFromInline
 final class MessagePartStorage {
-    private(set) var parts: UnsafeMutablePointer<zmq_msg_t>
+    @usableFromInline private(set) var parts: UnsafeMutablePointer<zmq_msg_t>
     private(set) var capacity: Int
     /// How many leading parts are initialised (and must be closed).
-    var count = 0
+    @usableFromInline var count = 0
 
     init(capacity: Int = 8) {
         self.capacity = capacity
@@ -19,6 +20,7 @@ final class MessagePartStorage {
     }
 
     /// Makes room for one more part and returns a pointer to it (not yet initialised).
+    @usableFromInline
     func nextSlot() -> UnsafeMutablePointer<zmq_msg_t> {
         if count == capacity {
             let grown = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: capacity * 2)
@@ -41,8 +43,9 @@ final class MessagePartStorage {
 /// A ``FrameWriter`` that builds each frame in place in a libzmq message buffer
 /// (`zmq_msg_init_size`), ready to be sent without another copy.
 public struct ZMQFrameWriter: FrameWriter {
-    let storage: MessagePartStorage
+    @usableFromInline let storage: MessagePartStorage
 
+    @inlinable
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
         let slot = storage.nextSlot()
         guard zmq_msg_init_size(slot, count) == 0 else {
@@ -58,10 +61,11 @@ public struct ZMQFrameWriter: FrameWriter {
 ///
 /// Valid until the next receive on the same socket; decode what you need before then.
 public struct ReceivedFrames: FrameSequence {
-    let storage: MessagePartStorage
+    @usableFromInline let storage: MessagePartStorage
 
-    public var frameCount: Int { storage.count }
+    @inlinable public var frameCount: Int { storage.count }
 
+    @inlinable
     public func withFrame<R, E: Error>(
         at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R {

@@ -19,6 +19,7 @@ public protocol MessageReceiving: MessageSocket {
 extension MessageSending {
     /// Encodes `message` in place into libzmq buffers and sends it as one multipart message.
     /// - Throws: ``MessageEncodingError`` (nothing is sent), or ``ZMQError``.
+    @inlinable
     public func send(_ message: Outgoing, dontWait: Bool = false) throws {
         try socket.send(dontWait: dontWait) { writer in try message.encode(into: &writer) }
     }
@@ -28,11 +29,13 @@ extension MessageReceiving {
     /// Blocks until a message arrives and decodes it.
     /// - Throws: ``MessageDecodingError`` for a message that does not fit the schema (it is
     ///   consumed; the next receive gets the next message), or ``ZMQError``.
+    @inlinable
     public func receive() throws -> Incoming {
         try Incoming(frames: socket.receive())
     }
 
     /// Waits at most `timeout` for a message; `nil` if none arrived.
+    @inlinable
     public func receive(timeout: Duration) throws -> Incoming? {
         guard let frames = try socket.receive(timeout: timeout) else { return nil }
         return try Incoming(frames: frames)

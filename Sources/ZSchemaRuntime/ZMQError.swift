@@ -17,6 +17,7 @@ public struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Captures `zmq_errno()` right after a failed libzmq call.
+    @usableFromInline
     static func last(_ operation: @autoclosure () -> String) -> ZMQError {
         ZMQError(code: zmq_errno(), operation: operation())
     }

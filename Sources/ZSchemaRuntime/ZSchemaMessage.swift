@@ -15,6 +15,7 @@ public protocol ZSchemaMessage: Sendable {
 
 extension ZSchemaMessage {
     /// Encodes the message as byte arrays, one per frame.
+    @inlinable
     public func encode() throws(MessageEncodingError) -> [[UInt8]] {
         var writer = ByteFramesWriter()
         try encode(into: &writer)

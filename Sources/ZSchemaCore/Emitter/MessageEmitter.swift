@@ -130,14 +130,20 @@ struct MessageEmitter {
             switch frame.kind {
             case .text(let pattern):
                 writer.line()
-                writer.line("static let pattern\(index + 1) = FramePattern(generated: \(SwiftLiteral.string(pattern.pcre)))")
+                writer.line("@usableFromInline static let pattern\(index + 1) = FramePattern(generated: \(SwiftLiteral.string(pattern.pcre)))")
             case .constant(let constant):
                 writer.line()
-                writer.line("static let constant\(index + 1): [UInt8] = \(SwiftLiteral.bytes(constant.bytes))")
+                writer.line("@usableFromInline static let constant\(index + 1): [UInt8] = \(SwiftLiteral.bytes(constant.bytes))")
             default:
                 continue
             }
         }
+    }
+
+    /// Public codecs are `@inlinable`, so callers in other modules get them specialized for
+    /// their frame types instead of going through generic witness tables per frame.
+    private func inlinable(_ writer: inout CodeWriter) {
+        if access == .public { writer.line("@inlinable") }
     }
 
     // MARK: Decoder
@@ -152,6 +158,7 @@ struct MessageEmitter {
 
     private func emitDecoder(into writer: inout CodeWriter) {
         writer.documentation(["Decodes the message from `frames`, checking every frame against the schema."])
+        inlinable(&writer)
         writer.block("\(pub)init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError)") { writer in
             writer.line("var reader = try FrameReader(frames, message: Self.messageName, frameCount: \(frameCountRange))")
             for (index, frame) in message.frames.enumerated() {
@@ -210,6 +217,7 @@ struct MessageEmitter {
 
     private func emitEncoder(into writer: inout CodeWriter) {
         writer.documentation(["Writes the message's frames, checking string frames against their patterns first."])
+        inlinable(&writer)
         writer.block("\(pub)func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError)") { writer in
             for (index, frame) in message.frames.enumerated() {
                 let frameFields = fields.filter { $0.frame == index }

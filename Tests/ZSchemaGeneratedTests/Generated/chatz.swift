@@ -29,9 +29,10 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
         self.msg = msg
     }
 
-    static let pattern1 = FramePattern(generated: "(?<usr>\\w+)(\\037(?<msg>[^\\037]+))?")
+    @usableFromInline static let pattern1 = FramePattern(generated: "(?<usr>\\w+)(\\037(?<msg>[^\\037]+))?")
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try reader.match(Self.pattern1, field: "usr")
@@ -40,6 +41,7 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
         text1 += usr
@@ -69,9 +71,10 @@ public struct UserList: ZSchemaMessage, Hashable {
         self.usr = usr
     }
 
-    static let pattern1 = FramePattern(generated: "(?<usr>\\w+)")
+    @usableFromInline static let pattern1 = FramePattern(generated: "(?<usr>\\w+)")
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...Int.max)
         var usrElements: [String] = []
@@ -83,6 +86,7 @@ public struct UserList: ZSchemaMessage, Hashable {
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         guard !usr.isEmpty else {
             throw MessageEncodingError(message: Self.messageName, field: "usr", reason: .emptyRepetition)
@@ -106,15 +110,17 @@ public struct NoUsers: ZSchemaMessage, Hashable {
     /// Creates a message from its fields.
     public init() {}
 
-    static let constant1: [UInt8] = []
+    @usableFromInline static let constant1: [UInt8] = []
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: nil)
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(string: "")
     }
@@ -141,9 +147,10 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
         self.msg = msg
     }
 
-    static let pattern1 = FramePattern(generated: "(?<usr>\\w+)\\037(?<msg>[^\\037]+)")
+    @usableFromInline static let pattern1 = FramePattern(generated: "(?<usr>\\w+)\\037(?<msg>[^\\037]+)")
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try reader.match(Self.pattern1, field: "usr")
@@ -152,6 +159,7 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
         text1 += usr

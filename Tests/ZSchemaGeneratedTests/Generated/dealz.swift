@@ -198,9 +198,10 @@ public final class Dealz: Sendable {
             self.symbol = symbol
         }
 
-        static let pattern1 = FramePattern(generated: "(?<symbol>[A-Z][A-Z0-9]+)")
+        @usableFromInline static let pattern1 = FramePattern(generated: "(?<symbol>[A-Z][A-Z0-9]+)")
 
         /// Decodes the message from `frames`, checking every frame against the schema.
+        @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
             var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
             let frame1 = try reader.match(Self.pattern1, field: "symbol")
@@ -208,6 +209,7 @@ public final class Dealz: Sendable {
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.
+        @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
             try Self.pattern1.validate(symbol, expected: [], message: Self.messageName, field: "symbol")
             writer.append(string: symbol)

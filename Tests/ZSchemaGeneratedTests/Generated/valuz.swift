@@ -46,9 +46,10 @@ public struct Order: ZSchemaMessage, Hashable {
         self.price = price
     }
 
-    static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
+    @usableFromInline static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 4...4)
         let frame1 = try reader.match(Self.pattern1, field: "stock")
@@ -59,6 +60,7 @@ public struct Order: ZSchemaMessage, Hashable {
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try Self.pattern1.validate(stock, expected: [], message: Self.messageName, field: "stock")
         writer.append(string: stock)
@@ -80,15 +82,17 @@ public struct Ready: ZSchemaMessage, Hashable {
     /// Creates a message from its fields.
     public init() {}
 
-    static let constant1: [UInt8] = [0x02]
+    @usableFromInline static let constant1: [UInt8] = [0x02]
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: "command")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(2))
     }
@@ -116,9 +120,10 @@ public struct Valuation: ZSchemaMessage, Hashable {
         self.value = value
     }
 
-    static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
+    @usableFromInline static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...2)
         let frame1 = try reader.match(Self.pattern1, field: "stock")
@@ -127,6 +132,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try Self.pattern1.validate(stock, expected: [], message: Self.messageName, field: "stock")
         writer.append(string: stock)
@@ -146,15 +152,17 @@ public struct Start: ZSchemaMessage, Hashable {
     /// Creates a message from its fields.
     public init() {}
 
-    static let constant1: [UInt8] = [0x00]
+    @usableFromInline static let constant1: [UInt8] = [0x00]
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: "command")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(0))
     }
@@ -172,15 +180,17 @@ public struct Exit: ZSchemaMessage, Hashable {
     /// Creates a message from its fields.
     public init() {}
 
-    static let constant1: [UInt8] = [0x01]
+    @usableFromInline static let constant1: [UInt8] = [0x01]
 
     /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: "command")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(1))
     }
