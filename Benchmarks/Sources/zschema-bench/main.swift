@@ -71,6 +71,12 @@ rows.append(Row(workload: "valuz order decode with pattern check", unit: "ns/msg
 rows.append(Row(workload: "PCRE2 JIT validation of a 4-byte frame", unit: "ns/frame", c: nil,
                 swift: SwiftWorkloads.patternValidation(count: codec) / Double(codec) * 1e9, pyzmq: nil))
 
+let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Schemas").standardized
+if let compiler = try CompilerWorkload.run(schemas: schemas) {
+    rows.append(Row(workload: "zschema compile Schemas/ (4 files), process included", unit: "ms", c: nil, swift: compiler.once * 1000, pyzmq: nil))
+    rows.append(Row(workload: "zschema compile 100x Schemas/ (400 files)", unit: "ms", c: nil, swift: compiler.hundredfold * 1000, pyzmq: nil))
+}
+
 func format(_ value: Double?) -> String {
     guard let value else { return "-" }
     return value >= 1000 ? String(format: "%.0f", value) : String(format: "%.2f", value)

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Compiler speed: `zschema compile` on the project's schemas once and 100 times over (renamed
+/// systems, their own ports), run as the same executable the build plugin uses.
+enum CompilerWorkload {
+    struct Timing {
+        let once: Double
+        let hundredfold: Double
+    }
+
+    /// Nil when the zschema tool is not next to this executable (SwiftPM names the plugin's copy
+    /// `zschema-tool`).
+    static func run(schemas: URL) throws -> Timing? {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        guard let tool = ["zschema-tool", "zschema"].map({ products.appendingPathComponent($0) })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { return nil }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-bench-compile-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let big = work.appendingPathComponent("hundredfold")
+        try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
+        let names = ["chatz", "dealz", "tickz", "valuz"]
+        let texts = try names.map { try String(contentsOf: schemas.appendingPathComponent("\($0).zschema"), encoding: .utf8) }
+        for copy in 0..<100 {
+            for (name, text) in zip(names, texts) {
+                try renamed(text, copy: copy).write(to: big.appendingPathComponent("\(name)\(copy).zschema"), atomically: true, encoding: .utf8)
+            }
+        }
+        func time(_ input: URL) throws -> Double {
+            let process = Process()
+            process.executableURL = tool
+            process.arguments = ["compile", input.path, "--output", work.appendingPathComponent("out-\(input.lastPathComponent)").path]
+            let start = ContinuousClock.now
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+            return (ContinuousClock.now - start).seconds
+        }
+        return Timing(once: try time(schemas), hundredfold: try time(big))
+    }
+
+    /// The schema with every system name suffixed by `copy`, every explicit message name too,
+    /// and every tcp port moved to a range of its own.
+    static func renamed(_ text: String, copy: Int) -> String {
+        var result = text
+        for system in ["tickz", "chatz", "valuz", "dealz"] {
+            result = result.replacingOccurrences(of: system, with: "\(system)\(copy)")
+        }
+        result = result.replacingOccurrences(of: #"(<<|<-|->) ([A-Z]\w*) \["#, with: "$1 $2X\(copy) [", options: .regularExpression)
+        for port in 9001...9016 {
+            result = result.replacingOccurrences(of: ":\(port)", with: ":\(20_000 + copy * 20 + port - 9000)")
+        }
+        return result
+    }
+}
