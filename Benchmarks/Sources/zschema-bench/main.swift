@@ -11,8 +11,15 @@ while let argument = arguments.popFirst() {
     switch argument {
     case "--count": count = arguments.popFirst().flatMap(Int.init) ?? count
     case "--json": jsonPath = arguments.popFirst()
+    case "--allocation-probe":
+        // Only the typed Swift PUSH/PULL stream over inproc, for counting allocations under
+        // valgrind: run with two counts and divide the difference in allocations.
+        let probeCount = arguments.popFirst().flatMap(Int.init) ?? 10_000
+        _ = try SwiftWorkloads.tickStream(endpoint: "inproc://allocation-probe", count: probeCount, pubsub: false)
+        exit(0)
     case "--help":
         print("usage: zschema-bench [--count N] [--json FILE]   (N messages per stream workload; default 1000000)")
+        print("       zschema-bench --allocation-probe N        (only the Swift PUSH/PULL stream, for valgrind)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("zschema-bench: unknown argument \(argument)\n".utf8))
