@@ -114,6 +114,23 @@ public final class FramePattern: @unchecked Sendable {
     /// `PCRE2_UNSET` (`~(size_t)0`) as Swift imports `size_t`.
     private static let unset = Int(bitPattern: UInt.max)
 
+    /// Matches `bytes` and returns the text of one capturing group (`nil` if it did not take
+    /// part), without building the array ``captures(_:)`` returns: no allocation beyond the
+    /// string itself (none for a string of up to 15 UTF-8 bytes).
+    public func capture(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
+        lock.withLock {
+            switch run(bytes) {
+            case .invalidUTF8: return .failure(.invalidUTF8)
+            case .noMatch: return .failure(.noMatch)
+            case .matched: break
+            }
+            let ovector: UnsafeMutablePointer<Int> = pcre2_get_ovector_pointer_8(matchData)
+            let start = ovector[2 * group], end = ovector[2 * group + 1]
+            if start == Self.unset { return .success(nil) }
+            return .success(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+    }
+
     /// Why ``captures(_:)`` found no match.
     public enum CaptureFailure: Error, Sendable { case noMatch, invalidUTF8 }
 

@@ -128,6 +128,20 @@ public struct FrameReader<Frames: FrameSequence> {
         }
     }
 
+    /// Reads a string frame that must match `pattern` as a whole, returning the text of one
+    /// capturing group that always takes part (the common single-capture frame), without the
+    /// allocation of ``match(_:field:)``.
+    @inlinable
+    public mutating func capture(_ pattern: FramePattern, group: Int, field: String?) throws(MessageDecodingError) -> String {
+        try next(field) { (frame) throws(FrameFault) in
+            switch pattern.capture(frame, group: group) {
+            case .success(let text): return text ?? ""
+            case .failure(.invalidUTF8): throw FrameFault(reason: .invalidUTF8)
+            case .failure(.noMatch): throw FrameFault(reason: .patternMismatch(pattern: pattern.pattern))
+            }
+        }
+    }
+
     /// Reads a string frame that must match `pattern` as a whole, returning its text.
     @inlinable
     public mutating func text(matching pattern: FramePattern, field: String?) throws(MessageDecodingError) -> String {

@@ -178,6 +178,10 @@ struct MessageEmitter {
                 case .constant:
                     let label = frame.name.map(SwiftLiteral.string) ?? "nil"
                     writer.line("try reader.constant(Self.constant\(index + 1), field: \(label))")
+                case .text where !FieldLayout.isWholeText(frame) && frameFields.count == 1 && !frameFields[0].isOptional:
+                    guard case .capture(let group) = frameFields[0].source else { break }
+                    let field = frameFields[0]
+                    writer.line("self.\(field.name) = try reader.capture(Self.pattern\(index + 1), group: \(group), field: \(SwiftLiteral.string(field.schemaName)))")
                 case .text where !FieldLayout.isWholeText(frame):
                     let label = frameFields.first.map { SwiftLiteral.string($0.schemaName) } ?? "nil"
                     writer.line("let frame\(index + 1) = try reader.match(Self.pattern\(index + 1), field: \(label))")
@@ -207,7 +211,7 @@ struct MessageEmitter {
             return "try reader.text(matching: Self.pattern\(index + 1), field: \(label))"
         case .text:
             guard case .capture(let group) = field.source else { return "" }
-            return "try reader.match(Self.pattern\(index + 1), field: \(label)).required(\(group))"
+            return "try reader.capture(Self.pattern\(index + 1), group: \(group), field: \(label))"
         case .constant:
             return ""
         }

@@ -80,7 +80,7 @@ public struct UserList: ZSchemaMessage, Hashable {
         var usrElements: [String] = []
         usrElements.reserveCapacity(reader.remaining - 0)
         while reader.remaining > 0 {
-            usrElements.append(try reader.match(Self.pattern1, field: "usr").required(1))
+            usrElements.append(try reader.capture(Self.pattern1, group: 1, field: "usr"))
         }
         self.usr = usrElements
     }

@@ -204,8 +204,7 @@ public final class Dealz: Sendable {
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
             var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
-            let frame1 = try reader.match(Self.pattern1, field: "symbol")
-            self.symbol = frame1.required(1)
+            self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol")
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.

@@ -41,8 +41,7 @@ public struct Tick: ZSchemaMessage, Hashable {
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 3...3)
-        let frame1 = try reader.match(Self.pattern1, field: "symbol")
-        self.symbol = frame1.required(1)
+        self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol")
         self.timestamp = try reader.double(field: "timestamp")
         self.price = try reader.double(field: "price")
     }
@@ -185,8 +184,7 @@ public final class TickzClient: Sendable {
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
             var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
-            let frame1 = try reader.match(Self.pattern1, field: "symbol")
-            self.symbol = frame1.required(1)
+            self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol")
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.

@@ -52,8 +52,7 @@ public struct Order: ZSchemaMessage, Hashable {
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 4...4)
-        let frame1 = try reader.match(Self.pattern1, field: "stock")
-        self.stock = frame1.required(1)
+        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock")
         self.action = try reader.enumeration(Action.self, field: "action")
         self.shares = try reader.integer(Int32.self, field: "shares")
         self.price = try reader.double(field: "price")
@@ -126,8 +125,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...2)
-        let frame1 = try reader.match(Self.pattern1, field: "stock")
-        self.stock = frame1.required(1)
+        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock")
         self.value = try reader.double(field: "value")
     }
 
