@@ -90,46 +90,40 @@ public final class FramePattern: @unchecked Sendable {
     /// Matches `bytes` and returns each capturing group's text (index 0 is group 1), `nil` for a
     /// group that did not take part; or the reason the match failed.
     public func captures(_ bytes: UnsafeRawBufferPointer) -> Result<[String?], CaptureFailure> {
-        lock.withLock {
-            switch run(bytes) {
-            case .invalidUTF8: return .failure(.invalidUTF8)
-            case .noMatch: return .failure(.noMatch)
-            case .matched: break
-            }
-            let ovector: UnsafeMutablePointer<Int> = pcre2_get_ovector_pointer_8(matchData)
-            var groups: [String?] = []
-            groups.reserveCapacity(captureCount)
-            for group in stride(from: 1, through: captureCount, by: 1) {
-                let start = ovector[2 * group], end = ovector[2 * group + 1]
-                if start == Self.unset {
-                    groups.append(nil)
-                } else {
-                    groups.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                }
-            }
-            return .success(groups)
+        matching(bytes) { ovector in
+            stride(from: 1, through: captureCount, by: 1).map { group in Self.group(group, of: bytes, in: ovector) }
         }
     }
-
-    /// `PCRE2_UNSET` (`~(size_t)0`) as Swift imports `size_t`.
-    private static let unset = Int(bitPattern: UInt.max)
 
     /// Matches `bytes` and returns the text of one capturing group (`nil` if it did not take
     /// part), without building the array ``captures(_:)`` returns: no allocation beyond the
     /// string itself (none for a string of up to 15 UTF-8 bytes).
     public func capture(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
+        matching(bytes) { ovector in Self.group(group, of: bytes, in: ovector) }
+    }
+
+    /// Runs a match under the lock and, if it matched, reads the result from the ovector.
+    private func matching<T>(
+        _ bytes: UnsafeRawBufferPointer, _ read: (UnsafeMutablePointer<Int>) -> T
+    ) -> Result<T, CaptureFailure> {
         lock.withLock {
             switch run(bytes) {
             case .invalidUTF8: return .failure(.invalidUTF8)
             case .noMatch: return .failure(.noMatch)
-            case .matched: break
+            case .matched: return .success(read(pcre2_get_ovector_pointer_8(matchData)))
             }
-            let ovector: UnsafeMutablePointer<Int> = pcre2_get_ovector_pointer_8(matchData)
-            let start = ovector[2 * group], end = ovector[2 * group + 1]
-            if start == Self.unset { return .success(nil) }
-            return .success(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
         }
     }
+
+    /// The text of capturing group `group`, or nil when it did not take part.
+    private static func group(_ group: Int, of bytes: UnsafeRawBufferPointer, in ovector: UnsafeMutablePointer<Int>) -> String? {
+        let start = ovector[2 * group], end = ovector[2 * group + 1]
+        if start == unset { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// `PCRE2_UNSET` (`~(size_t)0`) as Swift imports `size_t`.
+    private static let unset = Int(bitPattern: UInt.max)
 
     /// Why ``captures(_:)`` found no match.
     public enum CaptureFailure: Error, Sendable { case noMatch, invalidUTF8 }

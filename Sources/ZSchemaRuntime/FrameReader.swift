@@ -122,8 +122,7 @@ public struct FrameReader<Frames: FrameSequence> {
         try next(field) { (frame) throws(FrameFault) in
             switch pattern.captures(frame) {
             case .success(let groups): return PatternCaptures(groups: groups)
-            case .failure(.invalidUTF8): throw FrameFault(reason: .invalidUTF8)
-            case .failure(.noMatch): throw FrameFault(reason: .patternMismatch(pattern: pattern.pattern))
+            case .failure(let failure): throw FrameFault(failure, pattern: pattern)
             }
         }
     }
@@ -136,8 +135,7 @@ public struct FrameReader<Frames: FrameSequence> {
         try next(field) { (frame) throws(FrameFault) in
             switch pattern.capture(frame, group: group) {
             case .success(let text): return text ?? ""
-            case .failure(.invalidUTF8): throw FrameFault(reason: .invalidUTF8)
-            case .failure(.noMatch): throw FrameFault(reason: .patternMismatch(pattern: pattern.pattern))
+            case .failure(let failure): throw FrameFault(failure, pattern: pattern)
             }
         }
     }
@@ -148,8 +146,8 @@ public struct FrameReader<Frames: FrameSequence> {
         try next(field) { (frame) throws(FrameFault) in
             switch pattern.test(frame) {
             case .matched: return String(decoding: frame, as: UTF8.self)
-            case .invalidUTF8: throw FrameFault(reason: .invalidUTF8)
-            case .noMatch: throw FrameFault(reason: .patternMismatch(pattern: pattern.pattern))
+            case .invalidUTF8: throw FrameFault(.invalidUTF8, pattern: pattern)
+            case .noMatch: throw FrameFault(.noMatch, pattern: pattern)
             }
         }
     }
@@ -186,4 +184,12 @@ public struct PatternCaptures: Sendable {
 struct FrameFault: Error {
     @usableFromInline let reason: MessageDecodingError.Reason
     @inlinable init(reason: MessageDecodingError.Reason) { self.reason = reason }
+
+    /// The fault for a string frame that `pattern` did not accept.
+    @inlinable init(_ failure: FramePattern.CaptureFailure, pattern: FramePattern) {
+        switch failure {
+        case .invalidUTF8: reason = .invalidUTF8
+        case .noMatch: reason = .patternMismatch(pattern: pattern.pattern)
+        }
+    }
 }
