@@ -97,6 +97,17 @@ struct MessageEmitter {
 
     private func swiftType(_ field: FieldSpec) -> String { Self.swiftType(of: field, in: message) }
 
+    /// A function's parameters for every field of `message` (`symbol: String, msg: String? = nil`)
+    /// and the arguments that pass them on to its initializer (`symbol: symbol, msg: msg`).
+    static func fieldParameters(of message: Message) -> (declaration: String, arguments: String) {
+        let fields = FieldLayout.fields(of: message.frames)
+        let declaration = fields.map { field in
+            "\(field.name): \(swiftType(of: field, in: message, qualified: true))\(field.isOptional ? " = nil" : "")"
+        }
+        let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }
+        return (declaration.joined(separator: ", "), arguments.joined(separator: ", "))
+    }
+
     /// The Swift type of a field: `Double`, `String?`, `[String]`, or the nested enum, written
     /// `Message.Enum` when `qualified` (for use outside the struct).
     static func swiftType(of field: FieldSpec, in message: Message, qualified: Bool = false) -> String {

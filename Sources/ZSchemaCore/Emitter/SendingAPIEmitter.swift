@@ -5,22 +5,11 @@ struct SendingAPIEmitter {
 
     private var pub: String { access.prefix }
 
-    /// `symbol: String, timestamp: Double` and `symbol: symbol, timestamp: timestamp` for a message.
-    private func parameters(_ message: Message) -> (declaration: String, arguments: String) {
-        let emitter = MessageEmitter(message, access: access)
-        let fields = emitter.fields
-        let declaration = fields.map { field in
-            "\(field.name): \(MessageEmitter.swiftType(of: field, in: message, qualified: true))\(field.isOptional ? " = nil" : "")"
-        }
-        let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }
-        return (declaration.joined(separator: ", "), arguments.joined(separator: ", "))
-    }
-
     private func join(_ parts: String...) -> String { parts.filter { !$0.isEmpty }.joined(separator: ", ") }
 
     /// `extension MessageSending where Outgoing == M { func send(fields...) }`.
     func emitSend(for message: Message, into writer: inout CodeWriter) {
-        let (declaration, arguments) = parameters(message)
+        let (declaration, arguments) = MessageEmitter.fieldParameters(of: message)
         writer.block("extension MessageSending where Outgoing == \(message.name)") { writer in
             writer.documentation(["Sends a ``\(message.name)`` built from its fields."])
             writer.block("\(pub)func send(\(join(declaration, "dontWait: Bool = false"))) throws") { writer in
@@ -34,7 +23,7 @@ struct SendingAPIEmitter {
         writer.block("extension MessageSending where Outgoing == \(union.name)") { writer in
             for (index, name) in union.messages.enumerated() {
                 guard let message = ir.message(named: name) else { continue }
-                let (declaration, arguments) = parameters(message)
+                let (declaration, arguments) = MessageEmitter.fieldParameters(of: message)
                 if index > 0 { writer.line() }
                 writer.documentation(["Sends a ``\(name)``."])
                 writer.block("\(pub)func send(_ message: \(name), dontWait: Bool = false) throws") { writer in
@@ -51,7 +40,7 @@ struct SendingAPIEmitter {
 
     /// `extension Router where Outgoing == M { func reply(to:fields...) }`.
     func emitReply(for message: Message, into writer: inout CodeWriter) {
-        let (declaration, arguments) = parameters(message)
+        let (declaration, arguments) = MessageEmitter.fieldParameters(of: message)
         writer.block("extension Router where Outgoing == \(message.name)") { writer in
             writer.documentation(["Sends a ``\(message.name)`` built from its fields to `peer`."])
             writer.block("\(pub)func reply(\(join("to peer: RoutingEnvelope", declaration, "dontWait: Bool = false"))) throws") { writer in
@@ -65,7 +54,7 @@ struct SendingAPIEmitter {
         writer.block("extension Router where Outgoing == \(union.name)") { writer in
             for (index, name) in union.messages.enumerated() {
                 guard let message = ir.message(named: name) else { continue }
-                let (declaration, arguments) = parameters(message)
+                let (declaration, arguments) = MessageEmitter.fieldParameters(of: message)
                 if index > 0 { writer.line() }
                 writer.documentation(["Sends a ``\(name)`` to `peer`."])
                 writer.block("\(pub)func reply(to peer: RoutingEnvelope, _ message: \(name), dontWait: Bool = false) throws") { writer in

@@ -68,9 +68,7 @@ struct ServiceEmitter {
         if let target = socket.monitoredSocket {
             lines.append("Reports the events of `\(target)`.")
         }
-        let peers = ir.links.compactMap { link -> String? in
-            link.connecting == socket.id ? link.binding : link.binding == socket.id ? link.connecting : nil
-        }
+        let peers = ir.peers(of: socket.id)
         if !peers.isEmpty { lines.append("Peers in the schemas: " + peers.map { "`\($0)`" }.joined(separator: ", ") + ".") }
         return lines
     }
@@ -102,9 +100,7 @@ struct ServiceEmitter {
 
     /// Whether a ROUTER's peers put an empty delimiter after their identity (REQ peers do).
     private func peersUseDelimiter(_ socket: Socket) -> Bool {
-        let peers = ir.links.compactMap { link -> String? in
-            link.connecting == socket.id ? link.binding : link.binding == socket.id ? link.connecting : nil
-        }.compactMap { ir.socket($0)?.kind }
+        let peers = ir.peers(of: socket.id).compactMap { ir.socket($0)?.kind }
         return peers.isEmpty || peers.contains(.REQ)
     }
 
@@ -164,11 +160,7 @@ struct ServiceEmitter {
         into writer: inout CodeWriter
     ) {
         let message = Message(name: entry.typeName, documentation: ["The first frame of the messages `\(entry.socket.property)` subscribes to at run time."] + entry.subscription.documentation, location: entry.subscription.location, frames: [entry.subscription.frame])
-        let fields = FieldLayout.fields(of: message.frames)
-        let parameters = fields.map { field in
-            "\(field.name): \(MessageEmitter.swiftType(of: field, in: message, qualified: true))\(field.isOptional ? " = nil" : "")"
-        }.joined(separator: ", ")
-        let arguments = fields.map { "\($0.name): \(SwiftNaming.escaped($0.name))" }.joined(separator: ", ")
+        let (parameters, arguments) = MessageEmitter.fieldParameters(of: message)
         writer.line()
         MessageEmitter(message, access: access).emit(into: &writer)
         for (verb, action) in [("subscribe", "Subscribes"), ("unsubscribe", "Removes the subscription of")] {

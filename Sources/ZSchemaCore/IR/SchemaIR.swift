@@ -20,6 +20,13 @@ public struct SchemaIR: Sendable, Hashable, Codable {
     /// The message called `name`.
     public func message(named name: String) -> Message? { messages.first { $0.name == name } }
 
+    /// The ids of the sockets linked to socket `id`, either way, in link order.
+    public func peers(of id: String) -> [String] {
+        links.compactMap { link in
+            link.connecting == id ? link.binding : link.binding == id ? link.connecting : nil
+        }
+    }
+
     /// The socket with the given id.
     public func socket(_ id: String) -> Socket? {
         for service in services { if let socket = service.sockets.first(where: { $0.id == id }) { return socket } }
