@@ -1,3 +1,5 @@
+import Foundation
+
 /// Orders for valuz: read from CSV (`symbol,action,shares,price`, action BUY or SELL, an optional
 /// header line) or made up at random.
 public enum OrderFile {
@@ -16,7 +18,7 @@ public enum OrderFile {
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " \t") }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             if index == 0, fields.first?.lowercased() == "symbol" { continue }
             let number = index + 1
             guard fields.count == 4 else { throw Problem(line: number, message: "expected 4 fields (symbol,action,shares,price), found \(fields.count)") }
@@ -75,12 +77,5 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-}
-
-extension Substring {
-    func trimmingCharacters(in characters: String) -> String {
-        let set = Set(characters)
-        return String(drop(while: { set.contains($0) }).reversed().drop(while: { set.contains($0) }).reversed())
     }
 }

@@ -108,7 +108,7 @@ struct TickTable {
             let change = row.last - row.first
             let percent = row.first == 0 ? 0 : change / row.first * 100
             let span = max(1, min(5, Date().timeIntervalSince(row.arrivals.first ?? Date())))
-            text += String(format: "%-8@ %10.2f %+10.2f %+8.2f%% %9.1f\n", symbol as NSString, row.last, change, percent, Double(row.arrivals.count) / span)
+            text += symbol.padded(to: 8) + String(format: " %10.2f %+10.2f %+8.2f%% %9.1f\n", row.last, change, percent, Double(row.arrivals.count) / span)
         }
         return text
     }

@@ -95,11 +95,11 @@ struct ValuzReduceCommand: ParsableCommand {
     }
 
     static func table(results: Int, total: ExactSum, bySymbol: [String: ExactSum]) -> String {
-        var text = String(format: "%-8@ %16@\n", "SYMBOL" as NSString, "VALUE" as NSString)
+        var text = "SYMBOL".padded(to: 8) + " " + String(repeating: " ", count: 11) + "VALUE\n"
         for (symbol, sum) in bySymbol.sorted(by: { $0.key < $1.key }) {
-            text += String(format: "%-8@ %16.2f\n", symbol as NSString, sum.value)
+            text += symbol.padded(to: 8) + String(format: " %16.2f\n", sum.value)
         }
-        text += String(format: "%-8@ %16.2f\n", "TOTAL" as NSString, total.value)
+        text += "TOTAL".padded(to: 8) + String(format: " %16.2f\n", total.value)
         return text + "(\(results) orders)\n"
     }
 }
