@@ -11,6 +11,12 @@ import Darwin
 /// Matching is anchored at both ends and runs in UTF mode with Unicode properties (`PCRE2_UCP`),
 /// so `\w`, `\d` and `[[:alpha:]]` cover non-ASCII letters and digits, as in Python's `re`. Match data is allocated once per
 /// pattern and reused under a lock, so a match allocates nothing.
+///
+/// Patterns that are a plain sequence of quantified single-character classes, optionally
+/// wrapped whole in one capturing group (`(?<symbol>[A-Z][A-Z0-9]+)`, `\d{4}-\d{2}`), also get
+/// a byte-level automaton that answers for all-ASCII frames without PCRE2 or the lock; it
+/// learns each class's ASCII members from PCRE2, so both engines give the same answers (see
+/// ``Engine``).
 public final class FramePattern: @unchecked Sendable {
     /// The pattern text as given to PCRE2.
     public let pattern: String
@@ -21,6 +27,20 @@ public final class FramePattern: @unchecked Sendable {
     /// Reused by every match; guarded by `lock`.
     private let matchData: OpaquePointer
     private let lock = PatternLock()
+    /// Answers for all-ASCII subjects when the pattern's shape allows it.
+    private let automaton: ClassSequenceAutomaton?
+
+    /// Which engines a pattern may use.
+    public enum Engine: Sendable {
+        /// A byte-level automaton for all-ASCII frames when the pattern is a sequence of
+        /// quantified single-character classes, PCRE2 otherwise: the default.
+        case automatic
+        /// PCRE2 (with its JIT) for every match; for comparisons and tests.
+        case pcre2
+    }
+
+    /// Whether matches of all-ASCII frames run on the byte-level automaton rather than PCRE2.
+    public var usesASCIIAutomaton: Bool { automaton != nil }
 
     /// What a match attempt found.
     public enum Outcome: Sendable, Equatable {
@@ -31,19 +51,11 @@ public final class FramePattern: @unchecked Sendable {
 
     /// Compiles `pattern`. Schema patterns are compiled by `zschema` first, so a failure here
     /// means the pattern did not come from a checked schema.
+    /// - Parameter engine: ``Engine/automatic`` (the default) lets all-ASCII frames of simple
+    ///   patterns skip PCRE2; ``Engine/pcre2`` sends every match to PCRE2.
     /// - Throws: ``FramePatternError`` with PCRE2's message and the offset of the error.
-    public init(_ pattern: String) throws(FramePatternError) {
-        var errorCode: Int32 = 0
-        var errorOffset = 0
-        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED)
-        let compiled: OpaquePointer? = pattern.utf8CString.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UInt8.self) { bytes in
-                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, options, &errorCode, &errorOffset, nil)
-            }
-        }
-        guard let compiled else {
-            throw FramePatternError(message: Self.errorMessage(errorCode), offset: errorOffset)
-        }
+    public init(_ pattern: String, engine: Engine = .automatic) throws(FramePatternError) {
+        let compiled = try Self.compile(pattern)
         _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))  // falls back to the interpreter
         var captures: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
@@ -55,13 +67,48 @@ public final class FramePattern: @unchecked Sendable {
         self.code = compiled
         self.captureCount = Int(captures)
         self.matchData = data
+        let automaton = engine == .automatic ? ClassSequenceAutomaton(pattern: pattern, asciiMembers: Self.asciiMembers(of:)) : nil
+        // The automaton reports group 1 as the whole subject, or no groups at all.
+        self.automaton = automaton.flatMap { $0.capturesWhole == (captures == 1) && captures <= 1 ? $0 : nil }
     }
 
     /// Compiles a pattern that generated code embeds; the compiler already checked it.
-    public convenience init(generated pattern: String) {
-        do { try self.init(pattern) } catch {
+    public convenience init(generated pattern: String, engine: Engine = .automatic) {
+        do { try self.init(pattern, engine: engine) } catch {
             fatalError("generated pattern \"\(pattern)\" failed to compile: \(error)")
         }
+    }
+
+    private static let compileOptions = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED)
+
+    private static func compile(_ pattern: String) throws(FramePatternError) -> OpaquePointer {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled: OpaquePointer? = pattern.utf8CString.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { bytes in
+                pcre2_compile_8(bytes.baseAddress, bytes.count - 1, compileOptions, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw FramePatternError(message: Self.errorMessage(errorCode), offset: errorOffset)
+        }
+        return compiled
+    }
+
+    /// The ASCII characters that the single-character atom `atom` matches, found by asking
+    /// PCRE2 (same options) about each of them; nil if the atom does not compile alone.
+    private static func asciiMembers(of atom: String) -> (low: UInt64, high: UInt64)? {
+        guard let code = try? compile(atom) else { return nil }
+        defer { pcre2_code_free_8(code) }
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
+        defer { pcre2_match_data_free_8(data) }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for character in 0..<128 {
+            var byte = UInt8(character)
+            guard pcre2_match_8(code, &byte, 1, 0, 0, data, nil) >= 0 else { continue }
+            if character < 64 { low |= 1 << UInt64(character) } else { high |= 1 << UInt64(character - 64) }
+        }
+        return (low, high)
     }
 
     deinit {
@@ -78,7 +125,11 @@ public final class FramePattern: @unchecked Sendable {
 
     /// Matches `bytes` against the whole pattern without extracting captures.
     public func test(_ bytes: UnsafeRawBufferPointer) -> Outcome {
-        lock.withLock { run(bytes) }
+        switch automaton?.match(bytes) {
+        case .matched: return .matched
+        case .noMatch: return .noMatch
+        case nil: return lock.withLock { run(bytes) }
+        }
     }
 
     /// Matches `string` against the whole pattern.
@@ -99,14 +150,26 @@ public final class FramePattern: @unchecked Sendable {
     /// part), without building the array ``captures(_:)`` returns: no allocation beyond the
     /// string itself (none for a string of up to 15 UTF-8 bytes).
     public func capture(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
-        matching(bytes) { ovector in Self.group(group, of: bytes, in: ovector) }
+        precondition(group >= 1 && group <= captureCount, "pattern \(pattern) has no group \(group)")
+        return matching(bytes) { ovector in Self.group(group, of: bytes, in: ovector) }
     }
 
-    /// Runs a match under the lock and, if it matched, reads the result from the ovector.
+    /// Runs a match and, if it matched, reads the result from the ovector: PCRE2's under the
+    /// lock, or for the automaton one that spans the whole subject.
     private func matching<T>(
         _ bytes: UnsafeRawBufferPointer, _ read: (UnsafeMutablePointer<Int>) -> T
     ) -> Result<T, CaptureFailure> {
-        lock.withLock {
+        switch automaton?.match(bytes) {
+        case .noMatch:
+            return .failure(.noMatch)
+        case .matched:
+            // Group 0 and (if the pattern has it) group 1 both span the subject.
+            var ovector = (0, bytes.count, 0, bytes.count)
+            return withUnsafeMutableBytes(of: &ovector) { .success(read($0.baseAddress!.assumingMemoryBound(to: Int.self))) }
+        case nil:
+            break
+        }
+        return lock.withLock {
             switch run(bytes) {
             case .invalidUTF8: return .failure(.invalidUTF8)
             case .noMatch: return .failure(.noMatch)

@@ -9,6 +9,7 @@ final class MessagePartStorage {
     /// How many leading parts are initialised (and must be closed).
     @usableFromInline var count = 0
 
+    @usableFromInline
     init(capacity: Int = 8) {
         self.capacity = capacity
         self.parts = .allocate(capacity: capacity)
@@ -34,6 +35,7 @@ final class MessagePartStorage {
     }
 
     /// Closes every initialised part.
+    @usableFromInline
     func closeAll() {
         for index in 0..<count { zmq_msg_close(parts + index) }
         count = 0
@@ -44,6 +46,9 @@ final class MessagePartStorage {
 /// (`zmq_msg_init_size`), ready to be sent without another copy.
 public struct ZMQFrameWriter: FrameWriter {
     @usableFromInline let storage: MessagePartStorage
+
+    @usableFromInline
+    init(storage: MessagePartStorage) { self.storage = storage }
 
     @inlinable
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
@@ -57,11 +62,16 @@ public struct ZMQFrameWriter: FrameWriter {
     }
 }
 
-/// The frames of the last message a socket received, read in place from libzmq's buffers.
+/// Frames read in place from libzmq's buffers: the last message a socket received, or the
+/// frames of a ``ZMQMessageFrames``.
 ///
-/// Valid until the next receive on the same socket; decode what you need before then.
+/// Valid until the next receive on the same socket (or the next encode into the same
+/// ``ZMQMessageFrames``); decode what you need before then.
 public struct ReceivedFrames: FrameSequence {
     @usableFromInline let storage: MessagePartStorage
+
+    @usableFromInline
+    init(storage: MessagePartStorage) { self.storage = storage }
 
     @inlinable public var frameCount: Int { storage.count }
 

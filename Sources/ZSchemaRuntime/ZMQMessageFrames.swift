@@ -1,0 +1,36 @@
+/// The frames of one multipart message in libzmq message buffers (`zmq_msg_t`), outside any
+/// socket: a message encodes into them in place, exactly as ``ZMQSocket/send(dontWait:_:)``
+/// builds what it sends, and decodes from them as from what ``ZMQSocket/receive(dontWait:)``
+/// returns.
+///
+/// Useful to measure or test a codec on libzmq's own buffers, or to check a message before a
+/// socket exists. The buffers are reused from one ``encode(_:)`` to the next; like a socket, an
+/// instance must not be used from two threads at once.
+public final class ZMQMessageFrames {
+    @usableFromInline let storage = MessagePartStorage()
+
+    /// Creates an empty set of frames.
+    public init() {}
+
+    /// Replaces the frames with those of `message`, each built in place by
+    /// `zmq_msg_init_size` (libzmq keeps frames of up to 33 bytes inside the `zmq_msg_t`).
+    ///
+    /// If encoding throws, the frames are left empty.
+    @inlinable
+    public func encode<Message: ZSchemaMessage>(_ message: Message) throws(MessageEncodingError) {
+        storage.closeAll()
+        var writer = ZMQFrameWriter(storage: storage)
+        do { try message.encode(into: &writer) } catch {
+            storage.closeAll()
+            throw error
+        }
+    }
+
+    /// The frames, read in place; valid until the next ``encode(_:)`` or ``removeAll()``.
+    @inlinable
+    public var frames: ReceivedFrames { ReceivedFrames(storage: storage) }
+
+    /// Closes every frame.
+    @inlinable
+    public func removeAll() { storage.closeAll() }
+}
