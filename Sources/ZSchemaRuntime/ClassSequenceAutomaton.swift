@@ -1,97 +1,70 @@
 /// A matcher for the most common shape of frame pattern, a sequence of single-character
 /// classes with quantifiers (`[A-Z][A-Z0-9]+`, `\d{4}-\d{2}`, `[^\037]+`), optionally wrapped
-/// whole in one capturing group, run directly on the frame's bytes as a bit-parallel
-/// (shift-and) automaton instead of through PCRE2.
+/// whole in one capturing group, run directly on the frame's bytes as a deterministic automaton
+/// (one table lookup per byte) instead of through PCRE2.
 ///
 /// It answers only for subjects that are entirely ASCII; anything else goes to PCRE2, which
 /// also decides between "no match" and "invalid UTF-8". Which ASCII characters each class
 /// accepts is not worked out here but asked of PCRE2 itself, one probe per character, so the
 /// two engines agree on every class, escape and option (`PCRE2_UCP` included).
+///
+/// Construction goes through a position automaton (one bit per pattern position, as in
+/// shift-and matching) and turns it into a table by subset construction; patterns whose
+/// tables would exceed ``maximumStates`` stay with PCRE2.
+@usableFromInline
 final class ClassSequenceAutomaton {
     /// The outcome for an ASCII subject; `nil` from ``match(_:)`` sends the subject to PCRE2.
+    @usableFromInline
     enum Verdict { case matched, noMatch }
 
-    /// Bit `i` is set in `masks[c]` when position `i` accepts ASCII character `c`.
-    private let masks: UnsafeMutablePointer<UInt64>
-    /// Positions that may be skipped (`?`, `*`, and the optional part of `{n,m}`).
-    private let skippable: UInt64
-    /// Positions that may repeat (`*`, `+` and `{n,}` contribute one each).
-    private let repeating: UInt64
-    /// The state before the first character: position 0 and everything reachable by skipping.
-    private let start: UInt64
-    /// The bit of the accepting state, one past the last position.
-    private let accept: UInt64
+    /// `transitions[state * 128 + character]` is the next state; state 0 is the dead state
+    /// (no match possible any more) and state 1 the start.
+    @usableFromInline let transitions: UnsafeMutablePointer<UInt8>
+    /// `accepting[state]` is 1 when a subject ending in `state` matches.
+    @usableFromInline let accepting: UnsafeMutablePointer<UInt8>
     /// Whether one capturing group wraps the whole pattern (group 1 is then the whole subject).
     let capturesWhole: Bool
 
-    /// The most positions one automaton tracks (one machine word, the accepting state included).
+    /// The most pattern positions (one machine word, the accepting position included).
     static let maximumPositions = 63
+    /// The most states of the table, the dead state included.
+    static let maximumStates = 256
 
     /// Builds the automaton for `pattern`, or returns nil when the pattern is not a plain
-    /// sequence of quantified single-character classes.
+    /// sequence of quantified single-character classes or its table would be too large.
     ///
     /// - Parameter asciiMembers: The set of ASCII characters that one single-character atom
     ///   (a class, an escape like `\d`, a literal or `.`) matches, as a 128-bit mask; nil if
     ///   the atom cannot be compiled alone.
     init?(pattern: String, asciiMembers: (String) -> (low: UInt64, high: UInt64)?) {
-        guard let shape = PatternShape(pattern) else { return nil }
-        var positions: [(members: (low: UInt64, high: UInt64), skippable: Bool, repeating: Bool)] = []
-        for atom in shape.atoms {
-            guard atom.minimum <= Self.maximumPositions, let members = asciiMembers(atom.text) else { return nil }
-            for _ in 0..<atom.minimum { positions.append((members, false, false)) }
-            if let maximum = atom.maximum {
-                guard maximum - atom.minimum <= Self.maximumPositions else { return nil }
-                for _ in atom.minimum..<maximum { positions.append((members, true, false)) }
-            } else {
-                positions.append((members, true, true))
-            }
-            guard positions.count <= Self.maximumPositions else { return nil }
-        }
-        masks = .allocate(capacity: 128)
-        masks.initialize(repeating: 0, count: 128)
-        var skippable: UInt64 = 0
-        var repeating: UInt64 = 0
-        for (index, position) in positions.enumerated() {
-            let bit: UInt64 = 1 << UInt64(index)
-            if position.skippable { skippable |= bit }
-            if position.repeating { repeating |= bit }
-            for character in 0..<128 {
-                let word = character < 64 ? position.members.low : position.members.high
-                if word & (1 << UInt64(character % 64)) != 0 { masks[character] |= bit }
-            }
-        }
-        self.skippable = skippable
-        self.repeating = repeating
-        self.accept = 1 << UInt64(positions.count)
-        self.start = Self.closure(1, skippable: skippable)
-        self.capturesWhole = shape.capturesWhole
+        guard let shape = PatternShape(pattern),
+            let positions = PositionAutomaton(shape: shape, asciiMembers: asciiMembers),
+            let table = positions.deterministic(maximumStates: Self.maximumStates)
+        else { return nil }
+        transitions = .allocate(capacity: table.transitions.count)
+        transitions.initialize(from: table.transitions, count: table.transitions.count)
+        accepting = .allocate(capacity: table.accepting.count)
+        accepting.initialize(from: table.accepting, count: table.accepting.count)
+        capturesWhole = shape.capturesWhole
     }
 
-    deinit { masks.deallocate() }
-
-    /// Adds to `states` every state reachable by skipping skippable positions.
-    @inline(__always)
-    private static func closure(_ states: UInt64, skippable: UInt64) -> UInt64 {
-        var states = states
-        while true {
-            let next = states | ((states & skippable) << 1)
-            if next == states { return states }
-            states = next
-        }
+    deinit {
+        transitions.deallocate()
+        accepting.deallocate()
     }
 
     /// Matches the whole of `bytes`; nil when they are not all ASCII.
+    @inlinable
     func match(_ bytes: UnsafeRawBufferPointer) -> Verdict? {
-        var states = start
+        var state = 1
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
             if byte >= 0x80 { return nil }
-            let live = states & masks[Int(byte)]
-            states = Self.closure(((live & ~repeating) << 1) | (live & repeating), skippable: skippable)
+            state = Int(transitions[state &<< 7 | Int(byte)])
             index += 1
-            if states == 0 {
+            if state == 0 {
                 // No match, unless a later byte is not ASCII: then PCRE2 must tell whether the
                 // subject is valid UTF-8 at all.
                 while index < count {
@@ -101,7 +74,90 @@ final class ClassSequenceAutomaton {
                 return .noMatch
             }
         }
-        return states & accept != 0 ? .matched : .noMatch
+        return accepting[state] != 0 ? .matched : .noMatch
+    }
+}
+
+/// The nondeterministic form: one bit per position of the expanded pattern (`x{2,3}` is three
+/// positions, the last optional), a set of live positions as one `UInt64`.
+struct PositionAutomaton {
+    /// Bit `i` is set in `masks[c]` when position `i` accepts ASCII character `c`.
+    var masks = [UInt64](repeating: 0, count: 128)
+    /// Positions that may be skipped (`?`, `*`, and the optional part of `{n,m}`).
+    var skippable: UInt64 = 0
+    /// Positions that may repeat (`*`, `+` and `{n,}` contribute one each).
+    var repeating: UInt64 = 0
+    /// The bit one past the last position: the whole pattern matched.
+    var accept: UInt64 = 1
+
+    init?(shape: PatternShape, asciiMembers: (String) -> (low: UInt64, high: UInt64)?) {
+        var count = 0
+        func add(_ members: (low: UInt64, high: UInt64), skippable: Bool, repeating: Bool) -> Bool {
+            guard count < ClassSequenceAutomaton.maximumPositions else { return false }
+            let bit: UInt64 = 1 << UInt64(count)
+            if skippable { self.skippable |= bit }
+            if repeating { self.repeating |= bit }
+            for character in 0..<128 {
+                let word = character < 64 ? members.low : members.high
+                if word & (1 << UInt64(character % 64)) != 0 { masks[character] |= bit }
+            }
+            count += 1
+            return true
+        }
+        for atom in shape.atoms {
+            guard atom.minimum <= ClassSequenceAutomaton.maximumPositions,
+                (atom.maximum ?? atom.minimum) <= ClassSequenceAutomaton.maximumPositions,
+                let members = asciiMembers(atom.text)
+            else { return nil }
+            for _ in 0..<atom.minimum where !add(members, skippable: false, repeating: false) { return nil }
+            if let maximum = atom.maximum {
+                for _ in atom.minimum..<maximum where !add(members, skippable: true, repeating: false) { return nil }
+            } else if !add(members, skippable: true, repeating: true) {
+                return nil
+            }
+        }
+        accept = 1 << UInt64(count)
+    }
+
+    /// `states` with every position reachable by skipping skippable ones.
+    func closure(_ states: UInt64) -> UInt64 {
+        var states = states
+        while true {
+            let next = states | ((states & skippable) << 1)
+            if next == states { return states }
+            states = next
+        }
+    }
+
+    /// The live positions after `states` reads `character`.
+    func step(_ states: UInt64, _ character: Int) -> UInt64 {
+        let live = states & masks[character]
+        return closure(((live & ~repeating) << 1) | (live & repeating))
+    }
+
+    /// The deterministic table by subset construction (state 0 dead, state 1 the start), or
+    /// nil when it needs more than `maximumStates` states.
+    func deterministic(maximumStates: Int) -> (transitions: [UInt8], accepting: [UInt8])? {
+        var sets: [UInt64] = [0, closure(1)]
+        var index: [UInt64: Int] = [0: 0, sets[1]: 1]
+        var transitions = [UInt8](repeating: 0, count: 2 * 128)
+        var state = 1
+        while state < sets.count {
+            for character in 0..<128 {
+                let next = step(sets[state], character)
+                var target = index[next]
+                if target == nil {
+                    guard sets.count < maximumStates else { return nil }
+                    target = sets.count
+                    index[next] = sets.count
+                    sets.append(next)
+                    transitions += [UInt8](repeating: 0, count: 128)
+                }
+                transitions[state * 128 + character] = UInt8(target!)
+            }
+            state += 1
+        }
+        return (transitions, sets.map { $0 & accept != 0 ? 1 : 0 })
     }
 }
 

@@ -1,4 +1,13 @@
 extension FramePattern {
+    /// Checks, before sending, that `text` matches the pattern (for frames whose captures
+    /// cannot be read back differently: none, or one spanning the whole frame).
+    @inlinable
+    public func validate(_ text: String, message: String, field: String) throws(MessageEncodingError) {
+        guard test(text) == .matched else {
+            throw MessageEncodingError(message: message, field: field, reason: .patternMismatch(text: text, pattern: pattern))
+        }
+    }
+
     /// Checks, before sending, that `text` matches the pattern and that its capture groups read
     /// back as `expected` (group number and value; `nil` for an absent optional group).
     ///
@@ -9,11 +18,7 @@ extension FramePattern {
         _ text: String, expected: [(group: Int, value: String?)], message: String, field: String
     ) throws(MessageEncodingError) {
         if expected.isEmpty {
-            guard test(text) == .matched else {
-                throw MessageEncodingError(
-                    message: message, field: field, reason: .patternMismatch(text: text, pattern: pattern))
-            }
-            return
+            return try validate(text, message: message, field: field)
         }
         var text = text
         let result = text.withUTF8 { captures(UnsafeRawBufferPointer($0)) }

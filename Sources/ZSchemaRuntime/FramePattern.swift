@@ -27,8 +27,9 @@ public final class FramePattern: @unchecked Sendable {
     /// Reused by every match; guarded by `lock`.
     private let matchData: OpaquePointer
     private let lock = PatternLock()
-    /// Answers for all-ASCII subjects when the pattern's shape allows it.
-    private let automaton: ClassSequenceAutomaton?
+    /// Answers for all-ASCII subjects when the pattern's shape allows it; it exists only for
+    /// patterns with no group or one group spanning the whole pattern.
+    @usableFromInline let automaton: ClassSequenceAutomaton?
 
     /// Which engines a pattern may use.
     public enum Engine: Sendable {
@@ -124,15 +125,22 @@ public final class FramePattern: @unchecked Sendable {
     }
 
     /// Matches `bytes` against the whole pattern without extracting captures.
+    @inlinable
     public func test(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         switch automaton?.match(bytes) {
         case .matched: return .matched
         case .noMatch: return .noMatch
-        case nil: return lock.withLock { run(bytes) }
+        case nil: return testWithPCRE2(bytes)
         }
     }
 
+    @usableFromInline
+    func testWithPCRE2(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        lock.withLock { run(bytes) }
+    }
+
     /// Matches `string` against the whole pattern.
+    @inlinable
     public func test(_ string: String) -> Outcome {
         var string = string
         return string.withUTF8 { test(UnsafeRawBufferPointer($0)) }
@@ -149,9 +157,20 @@ public final class FramePattern: @unchecked Sendable {
     /// Matches `bytes` and returns the text of one capturing group (`nil` if it did not take
     /// part), without building the array ``captures(_:)`` returns: no allocation beyond the
     /// string itself (none for a string of up to 15 UTF-8 bytes).
+    @inlinable
     public func capture(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
         precondition(group >= 1 && group <= captureCount, "pattern \(pattern) has no group \(group)")
-        return matching(bytes) { ovector in Self.group(group, of: bytes, in: ovector) }
+        switch automaton?.match(bytes) {
+        case .noMatch: return .failure(.noMatch)
+        // With an automaton the only group spans the whole subject.
+        case .matched: return .success(String(decoding: bytes, as: UTF8.self))
+        case nil: return captureWithPCRE2(bytes, group: group)
+        }
+    }
+
+    @usableFromInline
+    func captureWithPCRE2(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
+        matching(bytes) { ovector in Self.group(group, of: bytes, in: ovector) }
     }
 
     /// Runs a match and, if it matched, reads the result from the ovector: PCRE2's under the

@@ -2,43 +2,68 @@ import CZeroMQ
 
 /// A growable array of `zmq_msg_t`, owned by one socket and reused for every message, so that
 /// steady-state sending and receiving allocate no bookkeeping per message.
+///
+/// The bookkeeping lives behind a pointer rather than in stored `var` properties: Swift checks
+/// exclusive access to a class's stored variables at run time, and on the per-frame paths those
+/// checks cost more than the frames themselves (a third of a Tick's encode and decode).
 @usableFromInline
 final class MessagePartStorage {
-    @usableFromInline private(set) var parts: UnsafeMutablePointer<zmq_msg_t>
-    private(set) var capacity: Int
-    /// How many leading parts are initialised (and must be closed).
-    @usableFromInline var count = 0
+    @usableFromInline
+    struct State {
+        @usableFromInline var parts: UnsafeMutablePointer<zmq_msg_t>
+        @usableFromInline var capacity: Int
+        /// How many leading parts are initialised (and must be closed).
+        @usableFromInline var count: Int
+    }
+
+    @usableFromInline let state: UnsafeMutablePointer<State>
 
     @usableFromInline
     init(capacity: Int = 8) {
-        self.capacity = capacity
-        self.parts = .allocate(capacity: capacity)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(parts: .allocate(capacity: capacity), capacity: capacity, count: 0))
     }
 
     deinit {
         closeAll()
-        parts.deallocate()
+        state.pointee.parts.deallocate()
+        state.deallocate()
+    }
+
+    /// The first part.
+    @inlinable var parts: UnsafeMutablePointer<zmq_msg_t> { state.pointee.parts }
+
+    /// How many leading parts are initialised (and must be closed).
+    @inlinable var count: Int {
+        get { state.pointee.count }
+        set { state.pointee.count = newValue }
     }
 
     /// Makes room for one more part and returns a pointer to it (not yet initialised).
-    @usableFromInline
+    @inlinable
     func nextSlot() -> UnsafeMutablePointer<zmq_msg_t> {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: capacity * 2)
-            // zmq_msg_t may be moved bitwise while no libzmq call holds it.
-            grown.moveInitialize(from: parts, count: count)
-            parts.deallocate()
-            parts = grown
-            capacity *= 2
-        }
-        return parts + count
+        if state.pointee.count == state.pointee.capacity { grow() }
+        return state.pointee.parts + state.pointee.count
+    }
+
+    /// Doubles the capacity.
+    @usableFromInline
+    func grow() {
+        let capacity = state.pointee.capacity
+        let grown = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: capacity * 2)
+        // zmq_msg_t may be moved bitwise while no libzmq call holds it.
+        grown.moveInitialize(from: state.pointee.parts, count: state.pointee.count)
+        state.pointee.parts.deallocate()
+        state.pointee.parts = grown
+        state.pointee.capacity = capacity * 2
     }
 
     /// Closes every initialised part.
-    @usableFromInline
+    @inlinable
     func closeAll() {
-        for index in 0..<count { zmq_msg_close(parts + index) }
-        count = 0
+        let parts = state.pointee.parts
+        for index in 0..<state.pointee.count { zmq_msg_close(parts + index) }
+        state.pointee.count = 0
     }
 }
 

@@ -74,5 +74,3 @@ struct FramePatternEngineTests {
         #expect((Array("a".utf8) + long + [0xFF]).withUnsafeBytes { fast.test($0) } == .invalidUTF8)
     }
 }
-
-extension Result: @retroactive Equatable where Success: Equatable, Failure: Equatable {}

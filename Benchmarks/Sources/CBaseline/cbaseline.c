@@ -27,38 +27,84 @@ static double get_double(const void *from) {
     return value;
 }
 
+/* The checks the schema asks of a tick, done by hand: the symbol matches [A-Z][A-Z0-9]+. */
+static int symbol_is_valid(const char *symbol, size_t length) {
+    if (length < 2 || symbol[0] < 'A' || symbol[0] > 'Z') return 0;
+    for (size_t i = 1; i < length; i++) {
+        char c = symbol[i];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return 0;
+    }
+    return 1;
+}
+
+/* A decoded tick, as a C programmer would hold it. */
+struct tick { char symbol[32]; size_t symbol_length; double timestamp; double price; };
+
+/* A decoded valuz order. */
+struct order { char stock[32]; size_t stock_length; uint8_t action; int32_t shares; double price; };
+
+/* Read through a volatile pointer so the compiler cannot fold the checks of a constant away. */
+static const char tick_symbol_text[] = "AAPL";
+static const char *volatile tick_symbol_source = tick_symbol_text;
+#define tick_symbol ((const char *)tick_symbol_source)
+
+/* Makes the compiler assume `p`'s memory is read and written here, so buffers are really filled. */
+#define opaque(p) __asm__ volatile("" : : "r"(p) : "memory")
+
+/* Builds the three frames of a tick in place, after checking the symbol; 0 or -1. */
+static int encode_tick(zmq_msg_t frames[3], const char *symbol, double timestamp, double price) {
+    size_t length = strlen(symbol);
+    if (!symbol_is_valid(symbol, length)) return -1;
+    zmq_msg_init_size(&frames[0], length);
+    memcpy(zmq_msg_data(&frames[0]), symbol, length);
+    zmq_msg_init_size(&frames[1], 8);
+    put_double(zmq_msg_data(&frames[1]), timestamp);
+    zmq_msg_init_size(&frames[2], 8);
+    put_double(zmq_msg_data(&frames[2]), price);
+    return 0;
+}
+
+/* Checks and decodes the frames of a tick; 0 or -1. */
+static int decode_tick(zmq_msg_t *frames, int count, struct tick *tick) {
+    if (count != 3 || zmq_msg_size(&frames[1]) != 8 || zmq_msg_size(&frames[2]) != 8) return -1;
+    size_t length = zmq_msg_size(&frames[0]);
+    const char *symbol = zmq_msg_data(&frames[0]);
+    if (length >= sizeof tick->symbol || !symbol_is_valid(symbol, length)) return -1;
+    memcpy(tick->symbol, symbol, length);
+    tick->symbol_length = length;
+    tick->timestamp = get_double(zmq_msg_data(&frames[1]));
+    tick->price = get_double(zmq_msg_data(&frames[2]));
+    return 0;
+}
+
 static int send_tick(void *socket, double timestamp, double price) {
-    zmq_msg_t frame;
-    zmq_msg_init_size(&frame, 4);
-    memcpy(zmq_msg_data(&frame), "AAPL", 4);
-    if (zmq_msg_send(&frame, socket, ZMQ_SNDMORE) < 0) return -1;
-    zmq_msg_init_size(&frame, 8);
-    put_double(zmq_msg_data(&frame), timestamp);
-    if (zmq_msg_send(&frame, socket, ZMQ_SNDMORE) < 0) return -1;
-    zmq_msg_init_size(&frame, 8);
-    put_double(zmq_msg_data(&frame), price);
-    return zmq_msg_send(&frame, socket, 0) < 0 ? -1 : 0;
+    zmq_msg_t frames[3];
+    if (encode_tick(frames, tick_symbol, timestamp, price) < 0) return -1;
+    for (int i = 0; i < 3; i++) {
+        if (zmq_msg_send(&frames[i], socket, i < 2 ? ZMQ_SNDMORE : 0) < 0) {
+            for (int j = i; j < 3; j++) zmq_msg_close(&frames[j]);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* Receives one tick and checks it; returns the price, or -1 on a malformed message. */
 static double receive_tick(void *socket) {
-    zmq_msg_t frames[3];
-    double price = -1;
+    zmq_msg_t frames[4];
     int count = 0;
-    for (; count < 3; count++) {
-        zmq_msg_init(&frames[count]);
-        if (zmq_msg_recv(&frames[count], socket, 0) < 0) { count++; goto done; }
-        if (!zmq_msg_more(&frames[count])) { count++; break; }
+    int more = 1;
+    while (more) {
+        zmq_msg_t *frame = &frames[count < 3 ? count : 3];
+        zmq_msg_init(frame);
+        if (zmq_msg_recv(frame, socket, 0) < 0) { zmq_msg_close(frame); break; }
+        more = zmq_msg_more(frame);
+        if (count >= 3) zmq_msg_close(frame);
+        count++;
     }
-    if (count == 3 && zmq_msg_size(&frames[0]) >= 1 && zmq_msg_size(&frames[1]) == 8 && zmq_msg_size(&frames[2]) == 8) {
-        const char *symbol = zmq_msg_data(&frames[0]);
-        if (symbol[0] >= 'A' && symbol[0] <= 'Z') {
-            (void)get_double(zmq_msg_data(&frames[1]));
-            price = get_double(zmq_msg_data(&frames[2]));
-        }
-    }
-done:
-    for (int i = 0; i < count; i++) zmq_msg_close(&frames[i]);
+    struct tick tick;
+    double price = decode_tick(frames, count, &tick) == 0 ? tick.price : -1;
+    for (int i = 0; i < count && i < 3; i++) zmq_msg_close(&frames[i]);
     return price;
 }
 
@@ -152,18 +198,90 @@ double cb_tick_codec(long count) {
     double sum = 0;
     for (long i = 0; i < count; i++) {
         zmq_msg_t frames[3];
-        zmq_msg_init_size(&frames[0], 4);
-        memcpy(zmq_msg_data(&frames[0]), "AAPL", 4);
-        zmq_msg_init_size(&frames[1], 8);
-        put_double(zmq_msg_data(&frames[1]), (double)i);
-        zmq_msg_init_size(&frames[2], 8);
-        put_double(zmq_msg_data(&frames[2]), 189.25);
-        const char *symbol = zmq_msg_data(&frames[0]);
-        if (zmq_msg_size(&frames[1]) == 8 && zmq_msg_size(&frames[2]) == 8 && symbol[0] >= 'A' && symbol[0] <= 'Z') {
-            sum += get_double(zmq_msg_data(&frames[1])) + get_double(zmq_msg_data(&frames[2]));
-        }
+        struct tick tick;
+        if (encode_tick(frames, tick_symbol, (double)i, 189.25) < 0) return -1;
+        if (decode_tick(frames, 3, &tick) == 0) sum += tick.timestamp + tick.price + (double)tick.symbol_length;
         for (int f = 0; f < 3; f++) zmq_msg_close(&frames[f]);
     }
     double elapsed = now() - start;
     return sum < 0 ? -1 : elapsed;
+}
+
+double cb_tick_codec_buffer(long count) {
+    double start = now();
+    double sum = 0;
+    for (long i = 0; i < count; i++) {
+        /* Three frames in one buffer, as a length and the bytes of each. */
+        unsigned char buffer[64];
+        size_t lengths[3];
+        size_t length = strlen(tick_symbol);
+        if (!symbol_is_valid(tick_symbol, length)) return -1;
+        memcpy(buffer, tick_symbol, length);
+        lengths[0] = length;
+        put_double(buffer + length, (double)i);
+        lengths[1] = 8;
+        put_double(buffer + length + 8, 189.25);
+        lengths[2] = 8;
+        opaque(buffer);
+        opaque(lengths);
+        struct tick tick;
+        if (lengths[0] >= sizeof tick.symbol || !symbol_is_valid((const char *)buffer, lengths[0]) || lengths[1] != 8 || lengths[2] != 8) continue;
+        memcpy(tick.symbol, buffer, lengths[0]);
+        tick.symbol_length = lengths[0];
+        tick.timestamp = get_double(buffer + lengths[0]);
+        tick.price = get_double(buffer + lengths[0] + 8);
+        sum += tick.timestamp + tick.price + (double)tick.symbol_length;
+    }
+    double elapsed = now() - start;
+    return sum < 0 ? -1 : elapsed;
+}
+
+static void put_int32(void *to, int32_t value) {
+    uint32_t bits = __builtin_bswap32((uint32_t)value);
+    memcpy(to, &bits, 4);
+}
+
+static int32_t get_int32(const void *from) {
+    uint32_t bits;
+    memcpy(&bits, from, 4);
+    return (int32_t)__builtin_bswap32(bits);
+}
+
+double cb_order_codec(long count) {
+    static const char stock_text[] = "MSFT";
+    static const char *volatile stock_source = stock_text;
+    double start = now();
+    long shares = 0;
+    for (long i = 0; i < count; i++) {
+        zmq_msg_t frames[4];
+        const char *stock = stock_source;
+        size_t length = strlen(stock);
+        if (!symbol_is_valid(stock, length)) return -1;
+        zmq_msg_init_size(&frames[0], length);
+        memcpy(zmq_msg_data(&frames[0]), stock, length);
+        zmq_msg_init_size(&frames[1], 1);
+        *(uint8_t *)zmq_msg_data(&frames[1]) = 1; /* SELL */
+        zmq_msg_init_size(&frames[2], 4);
+        put_int32(zmq_msg_data(&frames[2]), 250);
+        zmq_msg_init_size(&frames[3], 8);
+        put_double(zmq_msg_data(&frames[3]), 12.5);
+
+        struct order order;
+        size_t stock_length = zmq_msg_size(&frames[0]);
+        const char *text = zmq_msg_data(&frames[0]);
+        uint8_t action = *(const uint8_t *)zmq_msg_data(&frames[1]);
+        if (stock_length < sizeof order.stock && symbol_is_valid(text, stock_length)
+            && zmq_msg_size(&frames[1]) == 1 && action <= 1
+            && zmq_msg_size(&frames[2]) == 4 && zmq_msg_size(&frames[3]) == 8) {
+            memcpy(order.stock, text, stock_length);
+            order.stock_length = stock_length;
+            order.action = action;
+            order.shares = get_int32(zmq_msg_data(&frames[2]));
+            order.price = get_double(zmq_msg_data(&frames[3]));
+            shares += order.shares + (long)order.action + (long)order.stock_length + (long)order.price;
+        }
+        for (int f = 0; f < 4; f++) zmq_msg_close(&frames[f]);
+    }
+    double elapsed = now() - start;
+    return shares == 0 ? -1 : elapsed;
 }

@@ -69,41 +69,6 @@ enum SwiftWorkloads {
         done.wait()
         return latencies
     }
-
-    /// Encode and decode of a Tick at the buffer level; elapsed seconds.
-    static func tickCodec(count: Int) throws -> Double {
-        let start = ContinuousClock.now
-        var sum = 0.0
-        for index in 0..<count {
-            let frames = try Tick(symbol: "AAPL", timestamp: Double(index), price: 189.25).encode()
-            sum += try Tick(frames: frames).price
-        }
-        precondition(sum > 0)
-        return (ContinuousClock.now - start).seconds
-    }
-
-    /// Decoding of a valuz order (four frames, the symbol checked by its pattern); elapsed seconds.
-    static func orderDecode(count: Int) throws -> Double {
-        let frames = try Order(stock: "MSFT", action: .sell, shares: 250, price: 12.5).encode()
-        let start = ContinuousClock.now
-        var shares = 0
-        for _ in 0..<count { shares &+= Int(try Order(frames: frames).shares) }
-        precondition(shares != 0)
-        return (ContinuousClock.now - start).seconds
-    }
-
-    /// PCRE2 (JIT) validation of one short frame; elapsed seconds.
-    static func patternValidation(count: Int) -> Double {
-        let pattern = FramePattern(generated: "(?<symbol>[A-Z][A-Z0-9]+)")
-        let frame = Array("AAPL".utf8)
-        let start = ContinuousClock.now
-        var matched = 0
-        frame.withUnsafeBytes { bytes in
-            for _ in 0..<count where pattern.test(bytes) == .matched { matched += 1 }
-        }
-        precondition(matched == count)
-        return (ContinuousClock.now - start).seconds
-    }
 }
 
 extension Duration {

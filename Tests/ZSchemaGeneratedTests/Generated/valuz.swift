@@ -61,7 +61,7 @@ public struct Order: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try Self.pattern1.validate(stock, expected: [], message: Self.messageName, field: "stock")
+        try Self.pattern1.validate(stock, message: Self.messageName, field: "stock")
         writer.append(string: stock)
         writer.append(integer: action.rawValue)
         writer.append(integer: shares)
@@ -132,7 +132,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try Self.pattern1.validate(stock, expected: [], message: Self.messageName, field: "stock")
+        try Self.pattern1.validate(stock, message: Self.messageName, field: "stock")
         writer.append(string: stock)
         writer.append(double: value)
     }

@@ -11,8 +11,19 @@ double cb_tick_stream(const char *endpoint, long count, int pubsub);
    `latencies` (of at least `count` entries). Returns 0, or -1 on error. */
 int cb_tick_round_trips(const char *endpoint, long count, double *latencies);
 
+/* Every workload does, by hand, the checks the schema asks for: a symbol matching
+   [A-Z][A-Z0-9]+ before sending and after receiving, frame sizes, enum values; decoded
+   messages land in a struct (the symbol copied out). */
+
 /* Encodes a tick into three zmq_msg_t frames and decodes it back, `count` times; returns the
    elapsed seconds. */
 double cb_tick_codec(long count);
+
+/* The same with the three frames in one byte buffer instead of zmq_msg_t. */
+double cb_tick_codec_buffer(long count);
+
+/* Encodes a valuz order (symbol, u8 action, i32 shares, f64 price) into four zmq_msg_t frames
+   and decodes it back, `count` times; returns the elapsed seconds. */
+double cb_order_codec(long count);
 
 #endif

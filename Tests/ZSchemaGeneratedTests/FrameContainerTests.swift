@@ -1,0 +1,66 @@
+import Testing
+import ZSchemaRuntime
+
+/// Generated codecs on the two socket-free frame containers: libzmq buffers
+/// (`ZMQMessageFrames`) and one flat byte buffer (`FrameBuffer`).
+@Suite("Frame containers without sockets")
+struct FrameContainerTests {
+    static let messages: [any ZSchemaMessage] = [
+        Order(stock: "IBM", action: .sell, shares: -7, price: 12.5),
+        Tick(symbol: "AAPL", timestamp: 1.25, price: 189.5),
+        ChatRequest(usr: "zoë", msg: "héllo ✓"),
+        UserList(usr: (0..<40).map { "user\($0)" }),
+        NoUsers(),
+        Ready(),
+    ]
+
+    @Test("ZMQMessageFrames holds exactly the frames encode() makes, and decodes back")
+    func messageFrames() throws {
+        let frames = ZMQMessageFrames()
+        for message in Self.messages {
+            try check(message, frames)
+        }
+    }
+
+    private func check<M: ZSchemaMessage>(_ message: M, _ frames: ZMQMessageFrames) throws {
+        try frames.encode(message)
+        #expect(frames.frames.copyFrames() == (try message.encode()), "\(M.self)")
+        let decoded = try M(frames: frames.frames)
+        #expect(try decoded.encode() == (try message.encode()), "\(M.self)")
+    }
+
+    @Test("FrameBuffer is reused from message to message, longer then shorter, and decodes back")
+    func frameBuffer() throws {
+        var buffer = FrameBuffer()
+        for message in Self.messages + Self.messages.reversed() {
+            try check(message, &buffer)
+        }
+        #expect(FrameBuffer(frames: try Tick(symbol: "A1", timestamp: 0, price: 0).encode()).frameCount == 3)
+    }
+
+    private func check<M: ZSchemaMessage>(_ message: M, _ buffer: inout FrameBuffer) throws {
+        try buffer.encode(message)
+        let expected = try message.encode()
+        #expect(buffer.frames == expected, "\(M.self)")
+        #expect(buffer.bytes == expected.flatMap { $0 }, "\(M.self)")
+        #expect(try M(frames: buffer).encode() == expected, "\(M.self)")
+    }
+
+    @Test("a message that fails to encode leaves either container empty, not half-filled")
+    func failedEncodeLeavesNothing() throws {
+        var buffer = FrameBuffer()
+        let frames = ZMQMessageFrames()
+        try buffer.encode(Tick(symbol: "AAPL", timestamp: 1, price: 2))
+        try frames.encode(Tick(symbol: "AAPL", timestamp: 1, price: 2))
+        // Order's stock must match [A-Z][A-Z0-9]+; lower case fails before any frame is written.
+        let bad = Order(stock: "ibm", action: .buy, shares: 1, price: 1)
+        #expect(throws: MessageEncodingError.self) { try buffer.encode(bad) }
+        #expect(throws: MessageEncodingError.self) { try frames.encode(bad) }
+        #expect(buffer.frameCount == 0 && buffer.bytes.isEmpty)
+        #expect(frames.frames.frameCount == 0)
+        // A frame of the wrong size is still caught when decoding from a buffer.
+        let truncated = FrameBuffer(frames: [Array("AAPL".utf8), [1, 2, 3], [0, 0, 0, 0, 0, 0, 0, 0]])
+        let error = #expect(throws: MessageDecodingError.self) { try Tick(frames: truncated) }
+        #expect(error?.frame == 1)
+    }
+}
