@@ -5,11 +5,14 @@
 /// allocates nothing (``ZSchemaMessage/encode()`` allocates one array per frame instead).
 public struct FrameBuffer: FrameWriter, FrameSequence, Hashable, Sendable {
     /// The bytes of every frame, in order, without separators.
-    @inlinable public var bytes: [UInt8] { storage }
+    public var bytes: [UInt8] { Array(storage[0..<used]) }
     /// The offset in ``bytes`` just past each frame.
     @inlinable public var ends: [Int] { frameEnds }
 
+    /// Zero-filled room that only grows; the first `used` bytes are the frames. Growing an
+    /// array element by element costs more than the frames themselves, so it is done rarely.
     @usableFromInline var storage: [UInt8] = []
+    @usableFromInline var used = 0
     @usableFromInline var frameEnds: [Int] = []
 
     /// Creates an empty buffer.
@@ -34,7 +37,8 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable, Sendable {
     /// Removes every frame, keeping the arrays' capacity unless told otherwise.
     @inlinable
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        storage.removeAll(keepingCapacity: keepingCapacity)
+        used = 0
+        if !keepingCapacity { storage = [] }
         frameEnds.removeAll(keepingCapacity: keepingCapacity)
     }
 
@@ -45,13 +49,26 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable, Sendable {
 
     @inlinable
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        let start = storage.count
-        storage.append(contentsOf: repeatElement(0, count: count))
-        storage.withUnsafeMutableBytes { all in fill(UnsafeMutableRawBufferPointer(rebasing: all[start..<(start + count)])) }
-        frameEnds.append(start + count)
+        let start = used
+        let end = start + count
+        if storage.count < end {
+            storage.append(contentsOf: repeatElement(0, count: max(end, 2 * storage.count) - storage.count))
+        }
+        storage.withUnsafeMutableBytes { all in fill(UnsafeMutableRawBufferPointer(rebasing: all[start..<end])) }
+        used = end
+        frameEnds.append(end)
     }
 
     @inlinable public var frameCount: Int { frameEnds.count }
+
+    public static func == (left: FrameBuffer, right: FrameBuffer) -> Bool {
+        left.frameEnds == right.frameEnds && left.storage[0..<left.used].elementsEqual(right.storage[0..<right.used])
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(frameEnds)
+        storage[0..<used].withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 
     @inlinable
     public func withFrame<R, E: Error>(

@@ -43,6 +43,31 @@ extension FrameWriter {
         }
     }
 
+    /// Appends the UTF-8 bytes of `string` as one frame after checking that they match
+    /// `pattern` as a whole; nothing is appended if they do not.
+    ///
+    /// The frame's bytes are checked where they are copied from, so the text is read once.
+    /// - Throws: ``MessageEncodingError`` naming `message` and `field` on a mismatch.
+    @inlinable
+    public mutating func append(
+        string: String, matching pattern: FramePattern, message: String, field: String
+    ) throws(MessageEncodingError) {
+        var text = string
+        let outcome = text.withUTF8 { utf8 -> FramePattern.Outcome in
+            let outcome = pattern.test(UnsafeRawBufferPointer(utf8))
+            guard outcome == .matched else { return outcome }
+            appendFrame(count: utf8.count) { buffer in
+                if let base = utf8.baseAddress, utf8.count > 0 {
+                    buffer.baseAddress?.copyMemory(from: base, byteCount: utf8.count)
+                }
+            }
+            return outcome
+        }
+        guard outcome == .matched else {
+            throw MessageEncodingError(message: message, field: field, reason: .patternMismatch(text: string, pattern: pattern.pattern))
+        }
+    }
+
     /// Appends raw bytes as one frame.
     @inlinable
     public mutating func append(bytes: [UInt8]) {

@@ -64,3 +64,22 @@ struct FrameContainerTests {
         #expect(error?.frame == 1)
     }
 }
+
+extension FrameContainerTests {
+    @Test("FrameBuffer equality and hashing look at the frames only, not at spare room")
+    func frameBufferEquality() throws {
+        var reused = FrameBuffer()
+        try reused.encode(UserList(usr: (0..<40).map { "user\($0)" }))
+        try reused.encode(Tick(symbol: "AAPL", timestamp: 1, price: 2))
+        var fresh = FrameBuffer()
+        try fresh.encode(Tick(symbol: "AAPL", timestamp: 1, price: 2))
+        #expect(reused == fresh)
+        #expect(reused.hashValue == fresh.hashValue)
+        try fresh.encode(Tick(symbol: "AAPL", timestamp: 1, price: 3))
+        #expect(reused != fresh)
+        // Same bytes, different frame boundaries.
+        #expect(FrameBuffer(frames: [[1, 2], [3]]) != FrameBuffer(frames: [[1], [2, 3]]))
+        reused.removeAll(keepingCapacity: false)
+        #expect(reused == FrameBuffer())
+    }
+}

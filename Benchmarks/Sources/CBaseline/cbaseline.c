@@ -247,6 +247,49 @@ static int32_t get_int32(const void *from) {
     return (int32_t)__builtin_bswap32(bits);
 }
 
+/* The frames of an order written into one buffer; returns the bytes used, or 0 if the stock is invalid. */
+static size_t encode_order_buffer(unsigned char *buffer, size_t *lengths, const char *stock, uint8_t action, int32_t shares, double price) {
+    size_t length = strlen(stock);
+    if (length >= 32 || !symbol_is_valid(stock, length)) return 0;
+    memcpy(buffer, stock, length);
+    lengths[0] = length;
+    buffer[length] = action;
+    lengths[1] = 1;
+    put_int32(buffer + length + 1, shares);
+    lengths[2] = 4;
+    put_double(buffer + length + 5, price);
+    lengths[3] = 8;
+    return length + 13;
+}
+
+double cb_order_codec_buffer(long count) {
+    static const char stock_text[] = "MSFT";
+    static const char *volatile stock_source = stock_text;
+    double start = now();
+    long shares = 0;
+    for (long i = 0; i < count; i++) {
+        unsigned char buffer[64];
+        size_t lengths[4];
+        if (encode_order_buffer(buffer, lengths, stock_source, 1, 250, 12.5) == 0) return -1;
+        opaque(buffer);
+        opaque(lengths);
+        struct order order;
+        const unsigned char *cursor = buffer;
+        if (lengths[0] < sizeof order.stock && symbol_is_valid((const char *)cursor, lengths[0])
+            && lengths[1] == 1 && cursor[lengths[0]] <= 1 && lengths[2] == 4 && lengths[3] == 8) {
+            memcpy(order.stock, cursor, lengths[0]);
+            order.stock_length = lengths[0];
+            cursor += lengths[0];
+            order.action = cursor[0];
+            order.shares = get_int32(cursor + 1);
+            order.price = get_double(cursor + 5);
+            shares += order.shares + (long)order.action + (long)order.stock_length + (long)order.price;
+        }
+    }
+    double elapsed = now() - start;
+    return shares == 0 ? -1 : elapsed;
+}
+
 double cb_order_codec(long count) {
     static const char stock_text[] = "MSFT";
     static const char *volatile stock_source = stock_text;

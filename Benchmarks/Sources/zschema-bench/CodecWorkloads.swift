@@ -61,6 +61,16 @@ enum CodecWorkloads {
         }
     }
 
+    /// A valuz Order encoded into a reused flat byte buffer and decoded back.
+    static func orderFrameBuffer(count: Int) throws -> Double {
+        var buffer = FrameBuffer()
+        return try measure(count: count) { _ in
+            try buffer.encode(Order(stock: "MSFT", action: .sell, shares: 250, price: 12.5))
+            let order = try Order(frames: buffer)
+            return Double(order.shares) + Double(order.action.rawValue) + Double(order.stock.utf8.count) + order.price
+        }
+    }
+
     /// swift-protobuf's Order, serialized to bytes and parsed back.
     static func orderProtobuf(count: Int) throws -> Double {
         try measure(count: count) { _ in

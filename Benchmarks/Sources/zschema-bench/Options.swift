@@ -6,6 +6,9 @@ struct Options {
     /// Messages per stream and codec workload.
     var count = 1_000_000
     var jsonPath: String?
+    /// Runs of each stream workload, C and Swift alternating, the median reported; round trips
+    /// are split into as many alternating rounds and their samples pooled.
+    var rounds = 5
     /// Run only these sections (`streams`, `round-trips`, `codecs`, `compiler`); all if empty.
     var sections: Set<String> = []
     /// Also time incremental builds of a package that uses the build plugin (a minute or more).
@@ -17,10 +20,12 @@ struct Options {
     static let usage = """
         usage: zschema-bench [--count N] [--json FILE] [--only SECTION]... [--plugin]
           --count N    messages per stream and codec workload (default 1000000, at least 100)
+          --rounds R   runs of each stream (median reported) and rounds of round trips, C and
+                       Swift alternating (default 5)
           --only S     only section S: streams, round-trips, codecs or compiler (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
-        zschema-bench --profile [c-]stream|[c-]tick-codec|[c-]order-codec N
+        zschema-bench --profile [c-]stream|[c-]tick-codec|tick-buffer|[c-]order-codec N
                        run one Swift (or, with c-, C) workload alone, for valgrind or perf
         zschema-bench --allocation-probe N
                        the same as --profile stream N (kept for docs/Performance.md)
@@ -31,7 +36,7 @@ struct Options {
     /// Whether section `name` runs.
     func runs(_ name: String) -> Bool { sections.isEmpty || sections.contains(name) }
 
-    static let profiles = ["stream", "tick-codec", "order-codec", "c-stream", "c-tick-codec", "c-order-codec"]
+    static let profiles = ["stream", "tick-codec", "tick-buffer", "order-codec", "c-stream", "c-tick-codec", "c-order-codec"]
 
     /// Parses the arguments, or prints the usage and exits (64 on a bad argument).
     static func parse(_ arguments: [String]) -> Options {
@@ -52,6 +57,7 @@ struct Options {
                 guard let path = rest.popFirst() else { fail("--json needs a file name") }
                 options.jsonPath = path
             case "--plugin": options.plugin = true
+            case "--rounds": options.rounds = number(after: argument)
             case "--only":
                 guard let section = rest.popFirst(), sectionNames.contains(section) else {
                     fail("--only needs one of \(sectionNames.joined(separator: ", "))")

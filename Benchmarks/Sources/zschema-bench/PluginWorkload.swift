@@ -44,7 +44,6 @@ enum PluginWorkload {
             try edited.write(to: schemaFile, atomically: true, encoding: .utf8)
             schema.append(try build(consumer))
         }
-        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
         return Timing(nothingChanged: median(nothing), swiftFileChanged: median(swift), schemaChanged: median(schema))
     }
 

@@ -11,6 +11,7 @@ if let profile = options.profile {
     switch profile {
     case "stream": _ = try SwiftWorkloads.tickStream(endpoint: "inproc://profile", count: count, pubsub: false)
     case "tick-codec": _ = try CodecWorkloads.tickMessageFrames(count: count)
+    case "tick-buffer": _ = try CodecWorkloads.tickFrameBuffer(count: count)
     case "order-codec": _ = try CodecWorkloads.orderMessageFrames(count: count)
     case "c-stream": _ = cb_tick_stream("inproc://profile", count, 0)
     case "c-tick-codec": _ = cb_tick_codec(count)
@@ -27,28 +28,38 @@ func pythonEndpoint(_ endpoint: String) -> String { endpoint.hasPrefix("inproc:/
 let pythonCount = max(100, count / 10)
 let python = !options.runs("streams") ? nil : PythonWorkloads.run(count: pythonCount, endpoints: transports.map { pythonEndpoint($0.1) })
 
-// Streams: messages per second.
+// Streams: messages per second, the median of alternating C and Swift runs (two cores shared
+// by sender, receiver and libzmq's I/O thread make single runs vary by tens of percent).
 for (pubsub, pattern) in [(false, "push-pull"), (true, "pub-sub")] where options.runs("streams") {
     for (name, endpoint) in transports {
-        let c = cb_tick_stream(endpoint, count, pubsub ? 1 : 0)
-        let swift = try SwiftWorkloads.tickStream(endpoint: endpoint, count: count, pubsub: pubsub)
+        var c: [Double] = [], swift: [Double] = []
+        for _ in 0..<options.rounds {
+            c.append(cb_tick_stream(endpoint, count, pubsub ? 1 : 0))
+            swift.append(try SwiftWorkloads.tickStream(endpoint: endpoint, count: count, pubsub: pubsub))
+        }
         let py = python?["\(pattern) \(pythonEndpoint(endpoint))"].map { Double(pythonCount) / $0 }
-        rows.append(Row(workload: "tick \(pattern) \(name)", unit: "msg/s", c: c > 0 ? Double(count) / c : nil, swift: Double(count) / swift, pyzmq: py))
+        let cRate = c.contains { $0 <= 0 } ? nil : Double(count) / median(c)
+        rows.append(Row(workload: "tick \(pattern) \(name)", unit: "msg/s", c: cRate, swift: Double(count) / median(swift), pyzmq: py))
     }
 }
 
-// Round trips: microseconds.
-func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+// Round trips: microseconds, C and Swift alternating in rounds and the samples pooled, since a
+// round trip is mostly two thread wake-ups and the machine's state drifts between runs.
 let trips = max(1000, count / 20)
 for (name, endpoint) in transports where name != "ipc" && options.runs("round-trips") {
-    var c = [Double](repeating: 0, count: trips)
-    _ = cb_tick_round_trips(endpoint, trips, &c)
-    let swift = try SwiftWorkloads.roundTrips(endpoint: endpoint, count: trips)
+    var c: [Double] = [], swift: [Double] = []
+    let perRound = max(100, trips / options.rounds)
+    for _ in 0..<options.rounds {
+        var samples = [Double](repeating: 0, count: perRound)
+        _ = cb_tick_round_trips(endpoint, perRound, &samples)
+        c += samples
+        swift += try SwiftWorkloads.roundTrips(endpoint: endpoint, count: perRound)
+    }
     let (cs, ss) = (c.sorted(), swift.sorted())
     for (label, p) in [("p50", 0.5), ("p99", 0.99)] {
         rows.append(Row(workload: "tick req-rep \(name) \(label)", unit: "µs", c: percentile(cs, p) * 1e6, swift: percentile(ss, p) * 1e6))
     }
-    rows.append(Row(workload: "tick req-rep \(name) mean", unit: "µs", c: cs.reduce(0, +) / Double(trips) * 1e6, swift: ss.reduce(0, +) / Double(trips) * 1e6))
+    rows.append(Row(workload: "tick req-rep \(name) mean", unit: "µs", c: cs.reduce(0, +) / Double(cs.count) * 1e6, swift: ss.reduce(0, +) / Double(ss.count) * 1e6))
 }
 
 // Codecs: nanoseconds per message (per frame for the pattern rows).
@@ -63,7 +74,9 @@ if options.runs("codecs") {
     rows.append(Row(workload: "tick encode+decode, new byte array per frame", unit: "ns/msg",
                     swift: nanoseconds(try CodecWorkloads.tickByteArrays(count: count)), protobuf: tickProtobuf))
     rows.append(Row(workload: "order encode+decode, zmq_msg_t frames", unit: "ns/msg",
-                    c: nanoseconds(cb_order_codec(count)), swift: nanoseconds(try CodecWorkloads.orderMessageFrames(count: count)),
+                    c: nanoseconds(cb_order_codec(count)), swift: nanoseconds(try CodecWorkloads.orderMessageFrames(count: count))))
+    rows.append(Row(workload: "order encode+decode, one reused byte buffer", unit: "ns/msg",
+                    c: nanoseconds(cb_order_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.orderFrameBuffer(count: count)),
                     protobuf: nanoseconds(try CodecWorkloads.orderProtobuf(count: count))))
     rows.append(Row(workload: "order decode from byte arrays", unit: "ns/msg", swift: nanoseconds(try CodecWorkloads.orderDecode(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, automaton", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.patternValidation(count: count))))
@@ -76,12 +89,12 @@ if options.runs("compiler"), let compiler = try CompilerWorkload.run(schemas: re
     rows.append(Row(workload: "zschema compile Schemas/ (4 files), process included", unit: "ms", swift: compiler.once * 1000))
     rows.append(Row(workload: "zschema compile 100x Schemas/ (400 files)", unit: "ms", swift: compiler.hundredfold * 1000))
 }
-if options.plugin {
+if options.plugin && options.runs("compiler") {
     let plugin = try PluginWorkload.run(repository: repository)
     rows.append(Row(workload: "plugin consumer rebuild, nothing changed", unit: "s", swift: plugin.nothingChanged))
     rows.append(Row(workload: "plugin consumer rebuild, one Swift file changed", unit: "s", swift: plugin.swiftFileChanged))
     rows.append(Row(workload: "plugin consumer rebuild, one schema changed", unit: "s", swift: plugin.schemaChanged))
 }
 
-Report.printTable(rows, heading: "zschema-bench: \(count) messages per stream and codec, \(trips) round trips, pyzmq \(!options.runs("streams") ? "not run" : python == nil ? "not available" : "with \(pythonCount) messages")")
+Report.printTable(rows, heading: "zschema-bench: \(count) messages per stream (median of \(options.rounds) runs) and codec, \(trips) round trips, pyzmq \(!options.runs("streams") ? "not run" : python == nil ? "not available" : "with \(pythonCount) messages")")
 if let path = options.jsonPath { try Report.writeJSON(rows, count: count, roundTrips: trips, to: path) }

@@ -275,14 +275,12 @@ struct MessageEmitter {
             let field = frameFields[0]
             let label = SwiftLiteral.string(field.schemaName)
             guard let template = pattern.template, !FieldLayout.isWholeText(frame) else {
-                writer.line("try Self.pattern\(index + 1).validate(\(value(field)), message: Self.messageName, field: \(label))")
-                writer.line("writer.append(string: \(value(field)))")
+                writer.line("try writer.append(string: \(value(field)), matching: Self.pattern\(index + 1), message: Self.messageName, field: \(label))")
                 return
             }
             let names = Dictionary(frameFields.map { ($0.schemaName, value($0)) }, uniquingKeysWith: { a, _ in a })
             if template.count == 1, case .capture(let name, _) = template[0], let only = names[name] {
-                writer.line("try Self.pattern\(index + 1).validate(\(only), message: Self.messageName, field: \(label))")
-                writer.line("writer.append(string: \(only))")
+                writer.line("try writer.append(string: \(only), matching: Self.pattern\(index + 1), message: Self.messageName, field: \(label))")
                 return
             }
             let text = "text\(index + 1)"

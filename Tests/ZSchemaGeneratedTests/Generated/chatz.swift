@@ -92,8 +92,7 @@ public struct UserList: ZSchemaMessage, Hashable {
             throw MessageEncodingError(message: Self.messageName, field: "usr", reason: .emptyRepetition)
         }
         for element in usr {
-            try Self.pattern1.validate(element, message: Self.messageName, field: "usr")
-            writer.append(string: element)
+            try writer.append(string: element, matching: Self.pattern1, message: Self.messageName, field: "usr")
         }
     }
 }

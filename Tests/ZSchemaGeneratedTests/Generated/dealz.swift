@@ -210,8 +210,7 @@ public final class Dealz: Sendable {
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try Self.pattern1.validate(symbol, message: Self.messageName, field: "symbol")
-            writer.append(string: symbol)
+            try writer.append(string: symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
         }
     }
 

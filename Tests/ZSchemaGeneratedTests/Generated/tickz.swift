@@ -49,8 +49,7 @@ public struct Tick: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try Self.pattern1.validate(symbol, message: Self.messageName, field: "symbol")
-        writer.append(string: symbol)
+        try writer.append(string: symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
         writer.append(double: timestamp)
         writer.append(double: price)
     }
@@ -190,8 +189,7 @@ public final class TickzClient: Sendable {
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try Self.pattern1.validate(symbol, message: Self.messageName, field: "symbol")
-            writer.append(string: symbol)
+            try writer.append(string: symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
         }
     }
 

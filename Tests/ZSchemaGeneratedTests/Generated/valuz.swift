@@ -61,8 +61,7 @@ public struct Order: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try Self.pattern1.validate(stock, message: Self.messageName, field: "stock")
-        writer.append(string: stock)
+        try writer.append(string: stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
         writer.append(integer: action.rawValue)
         writer.append(integer: shares)
         writer.append(double: price)
@@ -132,8 +131,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try Self.pattern1.validate(stock, message: Self.messageName, field: "stock")
-        writer.append(string: stock)
+        try writer.append(string: stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
         writer.append(double: value)
     }
 }

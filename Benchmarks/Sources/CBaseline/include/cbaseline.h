@@ -26,4 +26,7 @@ double cb_tick_codec_buffer(long count);
    and decodes it back, `count` times; returns the elapsed seconds. */
 double cb_order_codec(long count);
 
+/* The same with the four frames in one byte buffer instead of zmq_msg_t. */
+double cb_order_codec_buffer(long count);
+
 #endif
