@@ -96,7 +96,6 @@ public final class ZMQSocket: @unchecked Sendable {
             outgoing.closeAll()
             throw error
         }
-        defer { outgoing.closeAll() }
         let count = outgoing.count
         guard count > 0 else {
             throw ZMQError(code: EINVAL, operation: "send: a message needs at least one frame")
@@ -107,9 +106,14 @@ public final class ZMQSocket: @unchecked Sendable {
             while zmq_msg_send(outgoing.parts + index, handle, flags) == -1 {
                 let error = ZMQError.last("zmq_msg_send")
                 if error.code == EINTR { continue }
+                // The parts already sent were emptied by libzmq; close the rest.
+                for unsent in index..<count { zmq_msg_close(outgoing.parts + unsent) }
+                outgoing.count = 0
                 throw error
             }
         }
+        // A part that zmq_msg_send accepted is empty and needs no zmq_msg_close.
+        outgoing.count = 0
     }
 
     /// Sends `frames` as one multipart message.

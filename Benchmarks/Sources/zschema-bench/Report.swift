@@ -72,11 +72,11 @@ enum Report {
         }
     }
 
-    static func writeJSON(_ rows: [Row], count: Int, roundTrips: Int, to path: String) throws {
-        struct File: Codable { let count: Int; let roundTrips: Int; let rows: [Row] }
+    static func writeJSON(_ rows: [Row], count: Int, roundTrips: Int, rounds: Int, to path: String) throws {
+        struct File: Codable { let count: Int; let roundTrips: Int; let rounds: Int; let rows: [Row] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(File(count: count, roundTrips: roundTrips, rows: rows)).write(to: URL(fileURLWithPath: path))
+        try encoder.encode(File(count: count, roundTrips: roundTrips, rounds: rounds, rows: rows)).write(to: URL(fileURLWithPath: path))
     }
 
     private static func format(_ value: Double?) -> String {

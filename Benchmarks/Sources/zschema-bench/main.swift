@@ -97,4 +97,4 @@ if options.plugin && options.runs("compiler") {
 }
 
 Report.printTable(rows, heading: "zschema-bench: \(count) messages per stream (median of \(options.rounds) runs) and codec, \(trips) round trips, pyzmq \(!options.runs("streams") ? "not run" : python == nil ? "not available" : "with \(pythonCount) messages")")
-if let path = options.jsonPath { try Report.writeJSON(rows, count: count, roundTrips: trips, to: path) }
+if let path = options.jsonPath { try Report.writeJSON(rows, count: count, roundTrips: trips, rounds: options.rounds, to: path) }
