@@ -48,6 +48,9 @@ static const char tick_symbol_text[] = "AAPL";
 static const char *volatile tick_symbol_source = tick_symbol_text;
 #define tick_symbol ((const char *)tick_symbol_source)
 
+static const char order_stock_text[] = "MSFT";
+static const char *volatile order_stock_source = order_stock_text;
+
 /* Makes the compiler assume `p`'s memory is read and written here, so buffers are really filled. */
 #define opaque(p) __asm__ volatile("" : : "r"(p) : "memory")
 
@@ -247,57 +250,52 @@ static int32_t get_int32(const void *from) {
     return (int32_t)__builtin_bswap32(bits);
 }
 
-/* The frames of an order written into one buffer; returns the bytes used, or 0 if the stock is invalid. */
-static size_t encode_order_buffer(unsigned char *buffer, size_t *lengths, const char *stock, uint8_t action, int32_t shares, double price) {
-    size_t length = strlen(stock);
-    if (length >= 32 || !symbol_is_valid(stock, length)) return 0;
-    memcpy(buffer, stock, length);
-    lengths[0] = length;
-    buffer[length] = action;
-    lengths[1] = 1;
-    put_int32(buffer + length + 1, shares);
-    lengths[2] = 4;
-    put_double(buffer + length + 5, price);
-    lengths[3] = 8;
-    return length + 13;
+/* Checks and decodes the four frames of an order, given as pointers and sizes; 0 or -1. */
+static int decode_order(const unsigned char *const data[4], const size_t sizes[4], struct order *order) {
+    if (sizes[0] >= sizeof order->stock || !symbol_is_valid((const char *)data[0], sizes[0])) return -1;
+    if (sizes[1] != 1 || data[1][0] > 1 || sizes[2] != 4 || sizes[3] != 8) return -1;
+    memcpy(order->stock, data[0], sizes[0]);
+    order->stock_length = sizes[0];
+    order->action = data[1][0];
+    order->shares = get_int32(data[2]);
+    order->price = get_double(data[3]);
+    return 0;
+}
+
+static long order_checksum(const struct order *order) {
+    return order->shares + (long)order->action + (long)order->stock_length + (long)order->price;
 }
 
 double cb_order_codec_buffer(long count) {
-    static const char stock_text[] = "MSFT";
-    static const char *volatile stock_source = stock_text;
     double start = now();
     long shares = 0;
     for (long i = 0; i < count; i++) {
+        /* The four frames back to back in one buffer, with their sizes. */
         unsigned char buffer[64];
-        size_t lengths[4];
-        if (encode_order_buffer(buffer, lengths, stock_source, 1, 250, 12.5) == 0) return -1;
+        size_t sizes[4] = { 0, 1, 4, 8 };
+        const char *stock = order_stock_source;
+        sizes[0] = strlen(stock);
+        if (sizes[0] >= 32 || !symbol_is_valid(stock, sizes[0])) return -1;
+        memcpy(buffer, stock, sizes[0]);
+        buffer[sizes[0]] = 1; /* SELL */
+        put_int32(buffer + sizes[0] + 1, 250);
+        put_double(buffer + sizes[0] + 5, 12.5);
         opaque(buffer);
-        opaque(lengths);
+        opaque(sizes);
+        const unsigned char *data[4] = { buffer, buffer + sizes[0], buffer + sizes[0] + 1, buffer + sizes[0] + 5 };
         struct order order;
-        const unsigned char *cursor = buffer;
-        if (lengths[0] < sizeof order.stock && symbol_is_valid((const char *)cursor, lengths[0])
-            && lengths[1] == 1 && cursor[lengths[0]] <= 1 && lengths[2] == 4 && lengths[3] == 8) {
-            memcpy(order.stock, cursor, lengths[0]);
-            order.stock_length = lengths[0];
-            cursor += lengths[0];
-            order.action = cursor[0];
-            order.shares = get_int32(cursor + 1);
-            order.price = get_double(cursor + 5);
-            shares += order.shares + (long)order.action + (long)order.stock_length + (long)order.price;
-        }
+        if (decode_order(data, sizes, &order) == 0) shares += order_checksum(&order);
     }
     double elapsed = now() - start;
     return shares == 0 ? -1 : elapsed;
 }
 
 double cb_order_codec(long count) {
-    static const char stock_text[] = "MSFT";
-    static const char *volatile stock_source = stock_text;
     double start = now();
     long shares = 0;
     for (long i = 0; i < count; i++) {
         zmq_msg_t frames[4];
-        const char *stock = stock_source;
+        const char *stock = order_stock_source;
         size_t length = strlen(stock);
         if (!symbol_is_valid(stock, length)) return -1;
         zmq_msg_init_size(&frames[0], length);
@@ -309,20 +307,14 @@ double cb_order_codec(long count) {
         zmq_msg_init_size(&frames[3], 8);
         put_double(zmq_msg_data(&frames[3]), 12.5);
 
-        struct order order;
-        size_t stock_length = zmq_msg_size(&frames[0]);
-        const char *text = zmq_msg_data(&frames[0]);
-        uint8_t action = *(const uint8_t *)zmq_msg_data(&frames[1]);
-        if (stock_length < sizeof order.stock && symbol_is_valid(text, stock_length)
-            && zmq_msg_size(&frames[1]) == 1 && action <= 1
-            && zmq_msg_size(&frames[2]) == 4 && zmq_msg_size(&frames[3]) == 8) {
-            memcpy(order.stock, text, stock_length);
-            order.stock_length = stock_length;
-            order.action = action;
-            order.shares = get_int32(zmq_msg_data(&frames[2]));
-            order.price = get_double(zmq_msg_data(&frames[3]));
-            shares += order.shares + (long)order.action + (long)order.stock_length + (long)order.price;
+        const unsigned char *data[4];
+        size_t sizes[4];
+        for (int f = 0; f < 4; f++) {
+            data[f] = zmq_msg_data(&frames[f]);
+            sizes[f] = zmq_msg_size(&frames[f]);
         }
+        struct order order;
+        if (decode_order(data, sizes, &order) == 0) shares += order_checksum(&order);
         for (int f = 0; f < 4; f++) zmq_msg_close(&frames[f]);
     }
     double elapsed = now() - start;

@@ -2,7 +2,7 @@ import Foundation
 
 /// One line of the report: a workload measured the generated-Swift way and, where it applies,
 /// the raw-C, pyzmq and swift-protobuf ways in the same run.
-struct Row: Codable {
+struct Row: Encodable {
     let workload: String
     let unit: String
     var c: Double? = nil
@@ -16,27 +16,11 @@ struct Row: Codable {
     var swiftToPython: Double? { pyzmq.map { swift / $0 } }
     /// Swift over swift-protobuf (times: below 1 means the generated codec is faster).
     var swiftToProtobuf: Double? { protobuf.map { swift / $0 } }
+}
 
+/// The JSON form carries the ratios too, so a reader of the file need not work them out.
+extension Row {
     enum CodingKeys: String, CodingKey { case workload, unit, c, swift, pyzmq, protobuf, swiftToC, swiftToPython, swiftToProtobuf }
-
-    init(workload: String, unit: String, c: Double? = nil, swift: Double, pyzmq: Double? = nil, protobuf: Double? = nil) {
-        self.workload = workload
-        self.unit = unit
-        self.c = c
-        self.swift = swift
-        self.pyzmq = pyzmq
-        self.protobuf = protobuf
-    }
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        workload = try container.decode(String.self, forKey: .workload)
-        unit = try container.decode(String.self, forKey: .unit)
-        c = try container.decodeIfPresent(Double.self, forKey: .c)
-        swift = try container.decode(Double.self, forKey: .swift)
-        pyzmq = try container.decodeIfPresent(Double.self, forKey: .pyzmq)
-        protobuf = try container.decodeIfPresent(Double.self, forKey: .protobuf)
-    }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -73,7 +57,7 @@ enum Report {
     }
 
     static func writeJSON(_ rows: [Row], count: Int, roundTrips: Int, rounds: Int, to path: String) throws {
-        struct File: Codable { let count: Int; let roundTrips: Int; let rounds: Int; let rows: [Row] }
+        struct File: Encodable { let count: Int; let roundTrips: Int; let rounds: Int; let rows: [Row] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(File(count: count, roundTrips: roundTrips, rounds: rounds, rows: rows)).write(to: URL(fileURLWithPath: path))
