@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 
 /// Orders for valuz: read from CSV (`symbol,action,shares,price`, action BUY or SELL, an optional
 /// header line) or made up at random.
@@ -63,19 +64,5 @@ public enum OrderFile {
     public static func value(of order: Order) -> Double {
         let sign: Double = order.action == .sell ? -1 : 1
         return Double(order.shares) * order.price * sign
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    /// Creates a generator; the same seed gives the same numbers.
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExampleSystems
 import Foundation
+import SeededRandom
 import ZSchemaRuntime
 
 /// Publishes stock ticks: a random walk of prices for a set of symbols.

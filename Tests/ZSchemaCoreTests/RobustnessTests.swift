@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import ZSchemaCore
 
@@ -5,24 +6,12 @@ import Testing
 /// seed's examples and of the project's schemas go through the whole checker and emitter.
 @Suite("Robustness")
 struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be reproduced.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet = Array("[]()<>-?*+|=:\"\\# \t\n.@*0123456789uyUL:ABCxz\u{1F}ë")
 
     @Test("mutated schemas are diagnosed, not crashed on", .timeLimit(.minutes(2)))
     func mutations() throws {
         let bases = [try seedFiles(), try projectSchemas()]
-        var random = SplitMix(state: 20_261_125)
+        var random = SplitMix64(seed: 20_261_125)
         var withErrors = 0, emitted = 0
         for round in 0..<1500 {
             var files = bases[round % 2]

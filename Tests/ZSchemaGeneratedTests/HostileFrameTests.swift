@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 import ZSchemaRuntime
 
@@ -5,17 +6,6 @@ import ZSchemaRuntime
 /// frames or throws a ``MessageDecodingError``; nothing crashes.
 @Suite("Hostile frames")
 struct HostileFrameTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func check<M: ZSchemaMessage & Equatable>(_ type: M.Type, _ frames: [[UInt8]]) -> Bool {
         do {
             let message = try M(frames: frames)
@@ -28,7 +18,7 @@ struct HostileFrameTests {
 
     @Test("random frames are decoded exactly or rejected", .timeLimit(.minutes(1)))
     func randomFrames() {
-        var random = SplitMix(state: 42)
+        var random = SplitMix64(seed: 42)
         let pieces: [[UInt8]] = [[], [0], [1], [2], Array("AAPL".utf8), Array("bob".utf8), Array("bob\u{1F}hi".utf8), [0xff, 0xfe], Array(repeating: 0x41, count: 8), [0xc3, 0xa9]]
         var decoded = 0
         for _ in 0..<20_000 {
