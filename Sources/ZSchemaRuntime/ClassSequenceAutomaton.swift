@@ -11,8 +11,11 @@
 /// Construction goes through a position automaton (one bit per pattern position, as in
 /// shift-and matching) and turns it into a table by subset construction; patterns whose
 /// tables would exceed ``maximumStates`` stay with PCRE2.
+///
+/// A struct of two pointers rather than a class, so a match costs no reference counting; the
+/// ``FramePattern`` that owns it calls ``deallocate()`` once.
 @usableFromInline
-final class ClassSequenceAutomaton {
+struct ClassSequenceAutomaton {
     /// The outcome for an ASCII subject; `nil` from ``match(_:)`` sends the subject to PCRE2.
     @usableFromInline
     enum Verdict { case matched, noMatch }
@@ -48,7 +51,8 @@ final class ClassSequenceAutomaton {
         capturesWhole = shape.capturesWhole
     }
 
-    deinit {
+    /// Frees the tables; the automaton must not be used afterwards.
+    func deallocate() {
         transitions.deallocate()
         accepting.deallocate()
     }

@@ -70,7 +70,12 @@ public final class FramePattern: @unchecked Sendable {
         self.matchData = data
         let automaton = engine == .automatic ? ClassSequenceAutomaton(pattern: pattern, asciiMembers: Self.asciiMembers(of:)) : nil
         // The automaton reports group 1 as the whole subject, or no groups at all.
-        self.automaton = automaton.flatMap { $0.capturesWhole == (captures == 1) && captures <= 1 ? $0 : nil }
+        if let automaton, automaton.capturesWhole != (captures == 1) || captures > 1 {
+            automaton.deallocate()
+            self.automaton = nil
+        } else {
+            self.automaton = automaton
+        }
     }
 
     /// Compiles a pattern that generated code embeds; the compiler already checked it.
@@ -113,6 +118,7 @@ public final class FramePattern: @unchecked Sendable {
     }
 
     deinit {
+        automaton?.deallocate()
         pcre2_match_data_free_8(matchData)
         pcre2_code_free_8(code)
     }
