@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "valuz-source", targets: ["valuz-source"]),
         .executable(name: "valuz-worker", targets: ["valuz-worker"]),
         .executable(name: "valuz-reduce", targets: ["valuz-reduce"]),
+        .executable(name: "dealz", targets: ["dealz"]),
         .plugin(name: "ZSchemaPlugin", targets: ["ZSchemaPlugin"]),
     ],
     dependencies: [
@@ -75,6 +76,7 @@ let package = Package(
             plugins: ["ZSchemaPlugin"]
         ),
         .executableTarget(name: "tickz-server", dependencies: exampleDependencies),
+        .executableTarget(name: "dealz", dependencies: exampleDependencies),
         .executableTarget(name: "tickz-client", dependencies: exampleDependencies),
         .executableTarget(name: "chatz-server", dependencies: exampleDependencies),
         .executableTarget(name: "chatz-client", dependencies: exampleDependencies),
@@ -103,7 +105,7 @@ let package = Package(
             name: "ExampleSystemsTests",
             dependencies: [
                 "ExampleSystems", "ZSchemaRuntime", "tickz-server", "tickz-client", "chatz-server", "chatz-client",
-                "valuz-source", "valuz-worker", "valuz-reduce",
+                "valuz-source", "valuz-worker", "valuz-reduce", "dealz",
             ]
         ),
     ],

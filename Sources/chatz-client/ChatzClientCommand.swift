@@ -52,7 +52,9 @@ struct ChatzClientCommand: ParsableCommand {
             context: context, endpoint: routerEndpoint, socket: client.req,
             timeout: .milliseconds(Int(timeout * 1000)), retries: retries, log: log)
 
-        guard case .answered(let users) = try pirate.request(ChatRequest(usr: user)) else { return }
+        let joined = try pirate.request(ChatRequest(usr: user))
+        if joined == .unreachable { throw ExitCode(3) }
+        guard case .answered(let users) = joined else { return }
         log("joined as \(user); users: \(users.joined(separator: ", "))")
         var input = LineReader(fileDescriptor: STDIN_FILENO)
         var nextHeartbeat = Date().addingTimeInterval(heartbeat)
@@ -69,7 +71,9 @@ struct ChatzClientCommand: ParsableCommand {
                     if !input.isOpen { running = false }
                 }
                 if running, Date() >= nextHeartbeat {
-                    running = try pirate.request(ChatRequest(usr: user)) != .stopped
+                    let outcome = try pirate.request(ChatRequest(usr: user))
+                    if outcome == .unreachable { throw ExitCode(3) }
+                    running = outcome != .stopped
                     nextHeartbeat = Date().addingTimeInterval(heartbeat)
                 }
             } catch let error as MessageDecodingError {
@@ -98,60 +102,14 @@ struct ChatzClientCommand: ParsableCommand {
             log("not sent: \(error)")
             return true
         }
-        guard case .answered(let users) = try pirate.request(request) else { return false }
+        let outcome = try pirate.request(request)
+        if outcome == .unreachable { throw ExitCode(3) }
+        guard case .answered(let users) = outcome else { return false }
         if line == "/who" {
             print("users: \(users.joined(separator: ", "))")
             fflush(nil)
         }
         return true
-    }
-}
-
-/// Reliable request-reply over REQ (the ZeroMQ guide's Lazy Pirate): wait a bounded time for
-/// each reply; on a timeout close the socket, open a new one and resend; give up after
-/// `retries` attempts.
-final class LazyPirate {
-    enum Outcome: Equatable {
-        case answered([String])
-        case stopped
-    }
-
-    let context: ZMQContext
-    let endpoint: String
-    private(set) var socket: ChatzClient.ReqSocket
-    let timeout: Duration
-    let retries: Int
-    let log: ServiceLog
-
-    init(context: ZMQContext, endpoint: String, socket: ChatzClient.ReqSocket, timeout: Duration, retries: Int, log: ServiceLog) {
-        self.context = context
-        self.endpoint = endpoint
-        self.socket = socket
-        self.timeout = timeout
-        self.retries = retries
-        self.log = log
-    }
-
-    func request(_ request: ChatRequest) throws -> Outcome {
-        for attempt in 1...retries {
-            do {
-                try socket.send(request)
-                if let reply = try socket.receive(timeout: timeout) {
-                    switch reply {
-                    case .userList(let list): return .answered(list.usr)
-                    case .noUsers: return .answered([])
-                    }
-                }
-            } catch {
-                if error.isShutdown { return .stopped }
-                throw error
-            }
-            log("no reply from \(endpoint) within \(timeout) (attempt \(attempt) of \(retries))")
-            socket.socket.close()
-            socket = try ChatzClient.ReqSocket(context: context, endpoint: endpoint, bind: false)
-        }
-        log("server unreachable at \(endpoint); giving up")
-        throw ExitCode(3)
     }
 }
 
