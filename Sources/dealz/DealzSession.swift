@@ -14,7 +14,7 @@ struct DealzSession {
     /// Workers connected to the PUSH socket for orders, as its monitor reports them. PUSH deals
     /// orders out only among peers already connected, so dealz waits for all of them: a READY
     /// can arrive (on the other socket) before the worker's order connection is up.
-    private(set) var orderPeers = 0
+    private(set) var orderPeers = ConnectedPeers()
     /// Sockets (by monitor name and endpoint) retrying a connection, so a peer that is down
     /// gives one log line, not one per retry.
     private var retrying: Set<String> = []
@@ -34,7 +34,7 @@ struct DealzSession {
     mutating func gather(_ dealz: Dealz, trap: ShutdownTrap, timeout: Duration) throws -> [String: Double]? {
         let finished = try run(dealz, trap: trap, timeout: timeout) { session in
             session.prices.count == session.symbols.count && session.readyWorkers >= session.workers
-                && session.orderPeers >= session.workers
+                && session.orderPeers.count >= session.workers
         }
         guard finished else { return nil }
         log("prices for \(symbols.count) symbols; \(readyWorkers) workers READY and connected for orders")
@@ -99,19 +99,16 @@ struct DealzSession {
     /// lost, listening, failures; a run of retries is one line.
     private mutating func report(_ event: MonitorEvent, of name: String) {
         let key = "\(name) \(event.endpoint)"
+        if name == "valuz.push" { orderPeers.record(event) }
         switch event.kind {
         case .connectRetried:
             if retrying.insert(key).inserted { log("monitor \(name): \(event.endpoint) not there yet; libzmq keeps retrying") }
         case .connected, .accepted, .disconnected, .listening:
             retrying.remove(key)
-            if name == "valuz.push" && event.kind == .disconnected { orderPeers -= 1 }
             log("monitor \(name): \(event.kind) \(event.endpoint)")
         case .bindFailed, .acceptFailed, .closeFailed, .handshakeFailedNoDetail, .handshakeFailedProtocol, .handshakeFailedAuth:
             log("monitor \(name): \(event.kind) \(event.endpoint) (errno or detail \(event.value))")
-        case .handshakeSucceeded:
-            // Only now does the peer's pipe join the socket (accepted is the TCP connection).
-            if name == "valuz.push" { orderPeers += 1 }
-        case .connectDelayed, .closed, .monitorStopped:
+        case .connectDelayed, .closed, .handshakeSucceeded, .monitorStopped:
             break
         }
     }
@@ -121,8 +118,8 @@ struct DealzSession {
         let unpriced = symbols.subtracting(prices.keys).sorted()
         var parts: [String] = []
         if !unpriced.isEmpty { parts.append("no tick yet for \(unpriced.joined(separator: ", "))") }
-        if readyWorkers < workers || orderPeers < workers {
-            parts.append("\(readyWorkers) of \(workers) workers READY, \(orderPeers) connected for orders")
+        if readyWorkers < workers || orderPeers.count < workers {
+            parts.append("\(readyWorkers) of \(workers) workers READY, \(orderPeers.count) connected for orders")
         }
         if let book { parts.append("\(book.valued) of \(book.orders.count) deals valued") }
         return parts.isEmpty ? "waiting for the chat" : parts.joined(separator: "; ")

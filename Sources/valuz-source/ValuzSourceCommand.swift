@@ -29,9 +29,16 @@ struct ValuzSourceCommand: ParsableCommand {
     @Option(help: "Seconds to wait for START before giving up.")
     var startTimeout: Double = 120
 
+    @Option(help: """
+        After START, wait (up to --start-timeout) until this many workers are connected for \
+        orders, so that all of them get a share (PUSH deals only among connected peers).
+        """)
+    var workers = 0
+
     func validate() throws {
         guard (csv == nil) != (count == nil) else { throw ValidationError("Give either --csv FILE or --count N.") }
         if let count, count < 0 { throw ValidationError("--count must not be negative.") }
+        guard workers >= 0 else { throw ValidationError("--workers must not be negative.") }
     }
 
     func run() throws {
@@ -48,8 +55,17 @@ struct ValuzSourceCommand: ParsableCommand {
 
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let source = try ValuzSource(context: context, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint)
-        defer { source.close() }
+        // The monitor must be attached before the socket binds to see every connection.
+        var monitor: SocketMonitor?
+        let source = try ValuzSource(context: context, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { name, socket in
+            if name == "push" && workers > 0 {
+                monitor = try SocketMonitor(monitoring: socket, endpoint: "inproc://valuz-source.push.monitor", context: context)
+            }
+        }
+        defer {
+            monitor?.socket.close()
+            source.close()
+        }
         // Queued orders may take a while to reach slow workers: wait for them, within bounds.
         try source.push.socket.setLinger(.seconds(30))
         log("\(orders.count) orders ready on \(try source.push.socket.lastEndpoint); waiting for START")
@@ -68,6 +84,13 @@ struct ValuzSourceCommand: ParsableCommand {
         guard started else {
             if !trap.isRequested { log("no START within \(startTimeout) s; giving up") }
             throw ExitCode(trap.isRequested ? 0 : 1)
+        }
+        if let monitor {
+            var peers = ConnectedPeers()
+            while !trap.isRequested, peers.count < workers, Date() < deadline {
+                if let event = try? monitor.receive(timeout: .milliseconds(100)) { peers.record(event) }
+            }
+            if peers.count < workers { log("only \(peers.count) of \(workers) workers connected; pushing anyway") }
         }
         log("START received; pushing")
         for (index, order) in orders.enumerated() {

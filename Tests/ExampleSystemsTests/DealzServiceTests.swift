@@ -57,10 +57,7 @@ struct DealzServiceTests {
         #expect(!dealz.log.text.contains("AAPLX"), "a price for AAPLX was taken as AAPL's")
 
         // Both workers valued orders: dealz waited until both were connected for orders.
-        let valued = workers.map { worker -> Int in
-            let line = worker.log.lines.first { $0.contains("EXIT after valuing") } ?? ""
-            return Int(line.split(separator: " ").dropLast().last ?? "") ?? -1
-        }
+        let valued = workers.map(\.valuedOrders)
         #expect(valued.reduce(0, +) == 40 && valued.allSatisfy { $0 > 0 }, "orders valued per worker: \(valued)")
 
         // The summary went through chatz's ROUTER and came back on its PUB.

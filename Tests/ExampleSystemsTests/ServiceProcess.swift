@@ -113,6 +113,14 @@ final class StreamCollector: @unchecked Sendable {
     }
 }
 
+extension ServiceProcess {
+    /// For a valuz worker that has exited: how many orders it says it valued, or -1.
+    var valuedOrders: Int {
+        let line = log.lines.first { $0.contains("EXIT after valuing") } ?? ""
+        return Int(line.split(separator: " ").dropLast().last ?? "") ?? -1
+    }
+}
+
 /// A loopback TCP port that was free a moment ago.
 func freePort() -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

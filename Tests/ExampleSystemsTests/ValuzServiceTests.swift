@@ -62,6 +62,22 @@ struct ValuzServiceTests {
         #expect(Set(bySymbol.keys).isSubset(of: ["AAPL", "MSFT", "GOOG", "AMZN", "IBM", "NVDA", "TSLA", "META"]))
     }
 
+    @Test("with --workers the source waits for every worker's order connection, so each gets a share", .timeLimit(.minutes(1)))
+    func everyWorkerGetsAShare() throws {
+        let ports = Ports()
+        let file = try Self.orderFile(count: 300, seed: 5)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let reduce = try ServiceProcess("valuz-reduce", ["--workers", "3", "--expect", "300", "--json"] + ports.reduce)
+        let workers = try (0..<3).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + ports.worker) }
+        let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--workers", "3"] + ports.source)
+        #expect(reduce.wait(timeout: .seconds(30)) == 0, "reduce log:\n\(reduce.log.text)")
+        #expect(source.wait() == 0, "source log:\n\(source.log.text)")
+        for worker in workers { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
+        let valued = workers.map(\.valuedOrders)
+        #expect(valued.reduce(0, +) == 300 && valued.allSatisfy { $0 > 0 }, "orders valued per worker: \(valued)")
+        #expect(!source.log.text.contains("pushing anyway"))
+    }
+
     @Test("the source reports CSV errors with their line")
     func csvErrors() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
