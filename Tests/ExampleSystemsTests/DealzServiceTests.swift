@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZSchemaRuntime
 
 /// dealz as a real subprocess between a real tickz server, chatz server and valuz workers.
 @Suite("dealz", .serialized)
@@ -93,6 +94,38 @@ struct DealzServiceTests {
         #expect(worker.wait() == 0)
         #expect(dealz.output.text.contains("TOTAL"))
         #expect(dealz.log.text.contains("server unreachable at \(ports.chatzRouter)"))
+    }
+
+    @Test("hostile results are logged and skipped; the deals are still valued exactly", .timeLimit(.minutes(1)))
+    func hostileResults() throws {
+        let ports = Ports()
+        let tickz = try ServiceProcess("tickz-server", ["--endpoint", ports.tickz, "--symbols", "IBM", "--rate", "200"])
+        defer { tickz.stop() }
+        let dealz = try ServiceProcess("dealz", ["--deals", "6", "--symbols", "IBM", "--json", "--no-chat"] + ports.dealz)
+        #expect(dealz.log.waitFor("monitor valuz.pull: listening"))
+        let context = ZMQContext()
+        let results = try ZMQSocket(context: context, type: .push, linger: .seconds(1))
+        defer { results.close() }
+        try results.connect(ports.results)
+        // Wrong frame counts and sizes, an unknown command, a lower-case symbol, a stray valuation.
+        let stray = withUnsafeBytes(of: (1e9).bitPattern.bigEndian, Array.init)
+        for frames: [[UInt8]] in [[[7]], [Array("IBM".utf8), [1, 2, 3]], [Array("ibm".utf8), stray], [[0xff], [0xfe], [0xfd]], [Array("ZZZ".utf8), stray]] {
+            try results.send(frames: frames)
+        }
+        // A 100 MB frame from another peer: MAXMSGSIZE makes libzmq drop that peer.
+        let hostile = try ZMQSocket(context: context, type: .push, linger: .zero)
+        try hostile.connect(ports.results)
+        try hostile.send(frames: [[UInt8](repeating: 0x41, count: 100 * 1024 * 1024)])
+        Thread.sleep(forTimeInterval: 0.5)
+        hostile.close()
+        let worker = try ServiceProcess("valuz-worker", ports.worker)
+        #expect(dealz.wait(timeout: .seconds(30)) == 0, "dealz log:\n\(dealz.log.text)")
+        #expect(worker.wait() == 0)
+        let json = dealz.output.text
+        #expect(try Self.number("deals", in: json) == 6)
+        #expect(try Self.number("total", in: json) == Double(try Self.pythonTotal(ofOrdersIn: json)))
+        #expect(dealz.log.text.components(separatedBy: "dropped a malformed message").count - 1 == 4, "\(dealz.log.text)")
+        #expect(dealz.log.text.contains("dropped a valuation of ZZZ that no deal is waiting for"))
     }
 
     @Test("bad arguments are refused before any socket opens", arguments: [
