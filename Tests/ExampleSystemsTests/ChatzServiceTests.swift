@@ -59,11 +59,7 @@ struct ChatzServiceTests {
             request.close()
         }
         // A 100 MB frame: the server's MAXMSGSIZE makes libzmq drop that peer.
-        let hostile = try ZMQSocket(context: context, type: .dealer, linger: .zero)
-        try hostile.connect(router)
-        try hostile.send(frames: [[], [UInt8](repeating: 0x41, count: 100 * 1024 * 1024)])
-        Thread.sleep(forTimeInterval: 0.5)  // let it reach the server before closing
-        hostile.close()
+        try sendHugeFrame(to: router, type: .dealer, leading: [[]], context: context)
 
         let good = try ZMQSocket(context: context, type: .req, linger: .zero)
         try good.connect(router)

@@ -113,11 +113,7 @@ struct DealzServiceTests {
             try results.send(frames: frames)
         }
         // A 100 MB frame from another peer: MAXMSGSIZE makes libzmq drop that peer.
-        let hostile = try ZMQSocket(context: context, type: .push, linger: .zero)
-        try hostile.connect(ports.results)
-        try hostile.send(frames: [[UInt8](repeating: 0x41, count: 100 * 1024 * 1024)])
-        Thread.sleep(forTimeInterval: 0.5)
-        hostile.close()
+        try sendHugeFrame(to: ports.results, context: context)
         let worker = try ServiceProcess("valuz-worker", ports.worker)
         #expect(dealz.wait(timeout: .seconds(30)) == 0, "dealz log:\n\(dealz.log.text)")
         #expect(worker.wait() == 0)

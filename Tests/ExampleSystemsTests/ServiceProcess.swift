@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZSchemaRuntime
 
 /// One of the built service executables, run as a subprocess with its standard streams captured.
 final class ServiceProcess: @unchecked Sendable {
@@ -119,6 +120,17 @@ extension ServiceProcess {
         let line = log.lines.first { $0.contains("EXIT after valuing") } ?? ""
         return Int(line.split(separator: " ").dropLast().last ?? "") ?? -1
     }
+}
+
+/// Sends one message with a 100 MB frame to `endpoint` from a socket of its own (after
+/// `leading` frames), waits half a second for it to get there, and closes the socket: a server
+/// with MAXMSGSIZE set makes libzmq drop that peer and goes on.
+func sendHugeFrame(to endpoint: String, type: SocketType = .push, leading: [[UInt8]] = [], context: ZMQContext) throws {
+    let hostile = try ZMQSocket(context: context, type: type, linger: .zero)
+    defer { hostile.close() }
+    try hostile.connect(endpoint)
+    try hostile.send(frames: leading + [[UInt8](repeating: 0x41, count: 100 * 1024 * 1024)])
+    Thread.sleep(forTimeInterval: 0.5)
 }
 
 /// A loopback TCP port that was free a moment ago.

@@ -148,11 +148,7 @@ struct ValuzServiceTests {
             try results.send(frames: frames)
         }
         // A 100 MB frame from another peer: libzmq drops that peer; the reducer goes on.
-        let hostile = try ZMQSocket(context: context, type: .push, linger: .zero)
-        try hostile.connect(ports.results)
-        try hostile.send(frames: [[UInt8](repeating: 0x41, count: 100 * 1024 * 1024)])
-        Thread.sleep(forTimeInterval: 0.5)
-        hostile.close()
+        try sendHugeFrame(to: ports.results, context: context)
         try results.send(frames: [Array("IBM".utf8), withUnsafeBytes(of: (2.5).bitPattern.bigEndian, Array.init)])
         // And into the worker's PULL, from a fake source: an unknown action, then a good order.
         let orders = try ZMQSocket(context: context, type: .push, linger: .seconds(1))
