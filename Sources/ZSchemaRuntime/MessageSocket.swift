@@ -1,0 +1,87 @@
+/// A typed wrapper around one ``ZMQSocket``.
+public protocol MessageSocket: AnyObject, Sendable {
+    /// The socket underneath, for options, monitoring and polling.
+    var socket: ZMQSocket { get }
+}
+
+/// A typed wrapper that stands for exactly one libzmq socket type and can be opened from an
+/// endpoint: every wrapper but ``Router`` (whose envelope handling needs more to go on).
+public protocol TypedSocket: MessageSocket {
+    /// The libzmq socket type the wrapper stands for.
+    static var socketType: SocketType { get }
+
+    /// Wraps an open socket of ``socketType`` that the caller binds or connects (for example
+    /// after attaching a ``SocketMonitor``, so that no connection event is missed).
+    init(socket: ZMQSocket)
+}
+
+extension TypedSocket {
+    /// Opens a socket of ``socketType`` on `context` and binds (`bind == true`) or connects it
+    /// to `endpoint`. A SUB socket receives nothing until subscribed.
+    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+        let socket = try ZMQSocket(context: context, type: Self.socketType)
+        try socket.attach(to: endpoint, bind: bind)
+        self.init(socket: socket)
+    }
+
+    /// `socket`, after checking that it has the wrapper's type (a wrapper around the wrong
+    /// socket type would fail at its first send or receive, far from the mistake).
+    public static func checked(_ socket: ZMQSocket) -> ZMQSocket {
+        precondition(
+            socket.type == socketType,
+            "\(Self.self) needs a \(socketType.rawValue) socket, got \(socket.type.rawValue)")
+        return socket
+    }
+}
+
+/// A socket that sends messages of one type.
+public protocol MessageSending: MessageSocket {
+    /// The message type this socket sends (an enum when it sends several alternatives).
+    associatedtype Outgoing: ZSchemaMessage
+}
+
+/// A socket that receives messages of one type.
+public protocol MessageReceiving: MessageSocket {
+    /// The message type this socket receives (an enum when it receives several alternatives).
+    associatedtype Incoming: ZSchemaMessage
+}
+
+extension MessageSending {
+    /// Encodes `message` in place into libzmq buffers and sends it as one multipart message.
+    /// - Throws: ``MessageEncodingError`` (nothing is sent), or ``ZMQError``.
+    @inlinable
+    public func send(_ message: Outgoing, dontWait: Bool = false) throws {
+        try socket.send(dontWait: dontWait) { writer in try message.encode(into: &writer) }
+    }
+}
+
+extension MessageReceiving {
+    /// Blocks until a message arrives and decodes it.
+    /// - Throws: ``MessageDecodingError`` for a message that does not fit the schema (it is
+    ///   consumed; the next receive gets the next message), or ``ZMQError``.
+    @inlinable
+    public func receive() throws -> Incoming {
+        try Incoming(frames: socket.receive())
+    }
+
+    /// Waits at most `timeout` for a message; `nil` if none arrived.
+    @inlinable
+    public func receive(timeout: Duration) throws -> Incoming? {
+        guard let frames = try socket.receive(timeout: timeout) else { return nil }
+        return try Incoming(frames: frames)
+    }
+
+    /// The messages this socket receives, as an async sequence.
+    ///
+    /// Blocking receives run on a serial dispatch queue of the sequence's own, never on Swift's
+    /// cooperative pool. Messages that fail to decode are passed to `onInvalid` and skipped, so
+    /// one bad peer cannot end the stream. The sequence ends when the task is cancelled or the
+    /// context is shut down; while it runs, use the socket from no other thread.
+    public func messages(
+        onInvalid: @escaping @Sendable (any Error) -> Void = MessageStreamDefaults.reportInvalid
+    ) -> MessageStream<Incoming> {
+        MessageStream(socket: socket, onInvalid: onInvalid) { frames throws(MessageDecodingError) in
+            try Incoming(frames: frames)
+        }
+    }
+}

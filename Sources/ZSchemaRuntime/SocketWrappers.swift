@@ -1,0 +1,68 @@
+// The typed wrappers, one per socket type but ROUTER (see Router.swift). Each adds to
+// ``TypedSocket`` only what its socket type allows beyond sending and receiving.
+
+/// Sends messages to every connected subscriber (PUB).
+public final class Publisher<Outgoing: ZSchemaMessage>: MessageSending, TypedSocket {
+    public static var socketType: SocketType { .pub }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
+
+/// Receives published messages whose first frame starts with a subscribed prefix (SUB).
+public final class Subscriber<Incoming: ZSchemaMessage>: MessageReceiving, TypedSocket {
+    public static var socketType: SocketType { .sub }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+    /// Subscribes to messages whose first frame starts with `prefix` (empty: all messages).
+    public func subscribe(prefix: [UInt8]) throws { try socket.subscribe(prefix: prefix) }
+    /// Removes a subscription.
+    public func unsubscribe(prefix: [UInt8]) throws { try socket.unsubscribe(prefix: prefix) }
+}
+
+/// Sends messages round-robin to connected pullers (PUSH).
+public final class Pusher<Outgoing: ZSchemaMessage>: MessageSending, TypedSocket {
+    public static var socketType: SocketType { .push }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
+
+/// Receives messages fair-queued from connected pushers (PULL).
+public final class Puller<Incoming: ZSchemaMessage>: MessageReceiving, TypedSocket {
+    public static var socketType: SocketType { .pull }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
+
+/// Sends a request and receives its reply, strictly alternating (REQ).
+public final class Requester<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: MessageSending, MessageReceiving, TypedSocket {
+    public static var socketType: SocketType { .req }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+    /// Sends `request` and waits at most `timeout` for the reply; `nil` on timeout. After a
+    /// timeout a REQ socket cannot send again: close it and open a new one (Lazy Pirate).
+    public func request(_ request: Outgoing, timeout: Duration) throws -> Incoming? {
+        try send(request)
+        return try receive(timeout: timeout)
+    }
+}
+
+/// Receives a request and sends its reply, strictly alternating (REP).
+public final class Replier<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: MessageSending, MessageReceiving, TypedSocket {
+    public static var socketType: SocketType { .rep }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
+
+/// Sends and receives freely, without envelopes of its own (DEALER).
+public final class Dealer<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: MessageSending, MessageReceiving, TypedSocket {
+    public static var socketType: SocketType { .dealer }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
+
+/// An exclusive two-way channel with one peer (PAIR).
+public final class Pair<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: MessageSending, MessageReceiving, TypedSocket {
+    public static var socketType: SocketType { .pair }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
