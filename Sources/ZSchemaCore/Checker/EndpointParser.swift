@@ -58,6 +58,13 @@ enum EndpointParser {
         return bindHost == "*" || bindHost == connectHost || (isLoopback(bindHost) && isLoopback(connectHost))
     }
 
+    /// A key that endpoints which can reach or collide with each other share: the transport and
+    /// the port, or the whole address when there is no port. The checker compares endpoints only
+    /// within one key, so linking stays linear in the number of sockets.
+    static func rendezvous(_ endpoint: Endpoint) -> String {
+        endpoint.port.map { "\(endpoint.transport) port \($0)" } ?? "\(endpoint.transport) \(endpoint.address)"
+    }
+
     /// Whether two binds would fight over the same address.
     static func collide(_ first: Endpoint, _ second: Endpoint) -> Bool {
         guard first.transport == second.transport else { return false }

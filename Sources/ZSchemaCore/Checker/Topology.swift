@@ -4,6 +4,8 @@ struct Topology {
     var services: [ServiceDraft]
     /// Resolved links, connecting side first, in declaration order.
     private(set) var links: [(connecting: SocketRef, binding: SocketRef)] = []
+    /// Each socket's peers, as ``peers(of:)`` returns them; filled with the links.
+    private var peerIndex: [SocketRef: [SocketRef]] = [:]
     /// Monitor PAIR socket → the socket it watches.
     private(set) var monitors: [SocketRef: SocketRef] = [:]
 
@@ -26,15 +28,7 @@ struct Topology {
 
     /// The sockets linked to `ref`, either way: those of the same system first, then in
     /// declaration order.
-    func peers(of ref: SocketRef) -> [SocketRef] {
-        let system = services[ref.service].system
-        return links.compactMap { link in
-            link.connecting == ref ? link.binding : link.binding == ref ? link.connecting : nil
-        }.sorted { a, b in
-            let (aSame, bSame) = (services[a.service].system == system, services[b.service].system == system)
-            return aSame != bSame ? aSame : a < b
-        }
-    }
+    func peers(of ref: SocketRef) -> [SocketRef] { peerIndex[ref] ?? [] }
 
     /// `valuz.reduce's PULL (tcp://*:9005)`, for messages.
     func describe(_ ref: SocketRef) -> String {
@@ -57,22 +51,23 @@ struct Topology {
     }
 
     private func checkDuplicateBinds(_ diagnostics: inout DiagnosticCollector) {
-        var binders: [SocketRef] = []
+        var binders: [String: [SocketRef]] = [:]
         for ref in allSockets where socket(ref).endpoint.binds {
-            if let first = binders.first(where: { EndpointParser.collide(socket($0).endpoint, socket(ref).endpoint) }) {
+            let key = EndpointParser.rendezvous(socket(ref).endpoint)
+            if let first = binders[key, default: []].first(where: { EndpointParser.collide(socket($0).endpoint, socket(ref).endpoint) }) {
                 diagnostics.warning(socket(ref).location, "\(socket(ref).endpoint.address) is also bound by \(service(first).id); only one process can bind it at a time",
                                     notes: [Diagnostic(.note, socket(first).location, "first bound here")])
             }
-            binders.append(ref)
+            binders[key, default: []].append(ref)
         }
     }
 
     private mutating func resolveLinks(_ diagnostics: inout DiagnosticCollector) {
-        let binders = allSockets.filter { socket($0).endpoint.binds }
+        let binders = Dictionary(grouping: allSockets.filter { socket($0).endpoint.binds }) { EndpointParser.rendezvous(socket($0).endpoint) }
         for ref in allSockets where !socket(ref).endpoint.binds {
             let connect = socket(ref)
-            let reached = binders.filter { $0.service != ref.service || $0 != ref }
-                .filter { EndpointParser.reaches(connect.endpoint, socket($0).endpoint) }
+            let reached = (binders[EndpointParser.rendezvous(connect.endpoint)] ?? [])
+                .filter { $0 != ref && EndpointParser.reaches(connect.endpoint, socket($0).endpoint) }
             if reached.isEmpty {
                 if !connect.isMonitorEndpoint {
                     diagnostics.warning(connect.location, "\(connect.kind.rawValue) connects to \(connect.endpoint.address), which no schema in this compilation binds")
@@ -91,6 +86,25 @@ struct Topology {
                 links.append((ref, binding))
             }
         }
+        indexPeers()
+    }
+
+    /// Fills ``peerIndex``: each socket's linked sockets, those of its own system first, then in
+    /// declaration order.
+    private mutating func indexPeers() {
+        var index: [SocketRef: [SocketRef]] = [:]
+        for link in links {
+            index[link.connecting, default: []].append(link.binding)
+            index[link.binding, default: []].append(link.connecting)
+        }
+        for (ref, peers) in index {
+            let system = services[ref.service].system
+            index[ref] = peers.sorted { a, b in
+                let (aSame, bSame) = (services[a.service].system == system, services[b.service].system == system)
+                return aSame != bSame ? aSame : a < b
+            }
+        }
+        peerIndex = index
     }
 
     /// `PAIR inproc://monitor.<system>.<type>` watches the socket of that type in the same

@@ -1,6 +1,6 @@
 /// Emits the field-by-field sending methods and the wrapper type aliases for a message type.
 struct SendingAPIEmitter {
-    let ir: SchemaIR
+    let schema: SchemaIndex
     let access: AccessLevel
 
     private var pub: String { access.prefix }
@@ -22,7 +22,7 @@ struct SendingAPIEmitter {
     func emitSend(for union: MessageUnion, into writer: inout CodeWriter) {
         writer.block("extension MessageSending where Outgoing == \(union.name)") { writer in
             for (index, name) in union.messages.enumerated() {
-                guard let message = ir.message(named: name) else { continue }
+                guard let message = schema.messages[name] else { continue }
                 let (declaration, arguments) = MessageEmitter.fieldParameters(of: message)
                 if index > 0 { writer.line() }
                 writer.documentation(["Sends a ``\(name)``."])
@@ -53,7 +53,7 @@ struct SendingAPIEmitter {
     func emitReply(for union: MessageUnion, into writer: inout CodeWriter) {
         writer.block("extension Router where Outgoing == \(union.name)") { writer in
             for (index, name) in union.messages.enumerated() {
-                guard let message = ir.message(named: name) else { continue }
+                guard let message = schema.messages[name] else { continue }
                 let (declaration, arguments) = MessageEmitter.fieldParameters(of: message)
                 if index > 0 { writer.line() }
                 writer.documentation(["Sends a ``\(name)`` to `peer`."])
@@ -71,7 +71,8 @@ struct SendingAPIEmitter {
 
     /// `typealias TickPublisher = Publisher<Tick>` for each single-type role the type plays.
     func emitAliases(for typeName: String, into writer: inout CodeWriter) {
-        for role in SocketRole.allCases where ir.services.contains(where: { $0.sockets.contains { role.plays($0, typeName) } }) {
+        let roles = schema.roles[typeName] ?? []
+        for role in SocketRole.allCases where roles.contains(role) {
             writer.documentation(["A \(role.rawValue.lowercased()) socket for ``\(typeName)``."])
             writer.line("\(pub)typealias \(typeName)\(role.rawValue) = \(role.rawValue)<\(typeName)>")
         }
@@ -79,12 +80,12 @@ struct SendingAPIEmitter {
 
     /// Whether some ROUTER socket sends `typeName`.
     func isRouterReply(_ typeName: String) -> Bool {
-        ir.services.contains { $0.sockets.contains { $0.kind == .ROUTER && $0.outgoingType == typeName } }
+        schema.routerReplies.contains(typeName)
     }
 }
 
 /// The socket wrappers that carry exactly one message type, and so get a type alias per message.
-enum SocketRole: String, CaseIterable {
+enum SocketRole: String, CaseIterable, Sendable {
     case publisher = "Publisher", subscriber = "Subscriber", pusher = "Pusher", puller = "Puller"
 
     init?(_ kind: SocketKind) {
@@ -97,9 +98,8 @@ enum SocketRole: String, CaseIterable {
         }
     }
 
-    /// Whether `socket` is of this role and carries `typeName`.
-    func plays(_ socket: Socket, _ typeName: String) -> Bool {
-        guard SocketRole(socket.kind) == self else { return false }
-        return (self == .publisher || self == .pusher ? socket.outgoingType : socket.incomingType) == typeName
+    /// The message type `socket` (of this role) carries: what it sends or what it receives.
+    func carries(_ socket: Socket) -> String? {
+        self == .publisher || self == .pusher ? socket.outgoingType : socket.incomingType
     }
 }

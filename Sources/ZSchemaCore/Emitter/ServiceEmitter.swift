@@ -2,7 +2,7 @@
 /// the schema says, subscriptions made, monitors attached.
 struct ServiceEmitter {
     let service: Service
-    let ir: SchemaIR
+    let schema: SchemaIndex
     let access: AccessLevel
 
     private var pub: String { access.prefix }
@@ -68,7 +68,7 @@ struct ServiceEmitter {
         if let target = socket.monitoredSocket {
             lines.append("Reports the events of `\(target)`.")
         }
-        let peers = ir.peers(of: socket.id)
+        let peers = schema.peers[socket.id] ?? []
         if !peers.isEmpty { lines.append("Peers in the schemas: " + peers.map { "`\($0)`" }.joined(separator: ", ") + ".") }
         return lines
     }
@@ -100,7 +100,7 @@ struct ServiceEmitter {
 
     /// Whether a ROUTER's peers put an empty delimiter after their identity (REQ peers do).
     private func peersUseDelimiter(_ socket: Socket) -> Bool {
-        let peers = ir.peers(of: socket.id).compactMap { ir.socket($0)?.kind }
+        let peers = (schema.peers[socket.id] ?? []).compactMap { schema.sockets[$0]?.kind }
         return peers.isEmpty || peers.contains(.REQ)
     }
 

@@ -16,11 +16,13 @@ public struct SwiftEmitter: Sendable {
     public let ir: SchemaIR
     /// `public` or `internal` declarations.
     public let accessLevel: AccessLevel
+    private let index: SchemaIndex
 
     /// Creates an emitter.
     public init(ir: SchemaIR, accessLevel: AccessLevel = .public) {
         self.ir = ir
         self.accessLevel = accessLevel
+        self.index = SchemaIndex(ir)
     }
 
     /// One generated file per source file, in the same order.
@@ -38,10 +40,10 @@ public struct SwiftEmitter: Sendable {
         writer.line()
         writer.line("/// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.")
         writer.line("private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1")
-        let api = SendingAPIEmitter(ir: ir, access: accessLevel)
-        let messages = ir.messages.filter { $0.location.file == file.path }
-        let unions = ir.unions.filter { $0.location.file == file.path }
-        let services = ir.services.filter { $0.location.file == file.path }
+        let api = SendingAPIEmitter(schema: index, access: accessLevel)
+        let messages = index.messagesByFile[file.path] ?? []
+        let unions = index.unionsByFile[file.path] ?? []
+        let services = index.servicesByFile[file.path] ?? []
         if !messages.isEmpty || !unions.isEmpty {
             writer.line()
             writer.line("// MARK: - Messages")
@@ -82,7 +84,7 @@ public struct SwiftEmitter: Sendable {
         }
         for service in services {
             writer.line()
-            ServiceEmitter(service: service, ir: ir, access: accessLevel).emit(into: &writer)
+            ServiceEmitter(service: service, schema: index, access: accessLevel).emit(into: &writer)
         }
         return writer.text
     }

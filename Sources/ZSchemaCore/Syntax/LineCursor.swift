@@ -1,15 +1,38 @@
 /// Reads one line of a schema character by character, keeping track of the column.
+///
+/// Columns count characters (grapheme clusters), as editors do; the text of a run of them is
+/// cut from the line itself, which is much faster than building a `String` from `Character`s.
 struct LineCursor {
     let characters: [Character]
     let file: String
     let line: Int
     private(set) var position: Int
+    private let text: Substring
+    /// Where each character starts in `text`, and `text.endIndex` last.
+    private let starts: [String.Index]
 
     init(_ text: Substring, file: String, line: Int, position: Int = 0) {
-        self.characters = Array(text)
+        var characters: [Character] = []
+        var starts: [String.Index] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            characters.append(text[index])
+            starts.append(index)
+            index = text.index(after: index)
+        }
+        starts.append(text.endIndex)
+        self.characters = characters
+        self.starts = starts
+        self.text = text
         self.file = file
         self.line = line
         self.position = position
+    }
+
+    /// The text of characters `range` of the line.
+    func text(_ range: Range<Int>) -> String {
+        let clamped = range.clamped(to: 0..<characters.count)
+        return String(text[starts[clamped.lowerBound]..<starts[clamped.upperBound]])
     }
 
     var location: SourceLocation { SourceLocation(file: file, line: line, column: position + 1) }
@@ -49,7 +72,7 @@ struct LineCursor {
         let begin = position
         while let character = peek, predicate(character) { position += 1 }
         guard position > begin else { return nil }
-        return Located(value: String(characters[begin..<position]), location: start)
+        return Located(value: text(begin..<position), location: start)
     }
 
     /// An identifier: a letter or `_`, then letters, digits and `_`.
@@ -59,7 +82,7 @@ struct LineCursor {
     }
 
     /// The rest of the line from the current position.
-    var rest: String { String(characters[min(position, characters.count)...]) }
+    var rest: String { text(position..<characters.count) }
 }
 
 /// A syntax error: where and what.

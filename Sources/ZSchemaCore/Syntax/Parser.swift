@@ -70,7 +70,8 @@ public struct Parser {
     private func commentText(_ text: String) -> String {
         var body = text.dropFirst()  // '#'
         if body.first == " " { body = body.dropFirst() }
-        return String(body.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        while let last = body.last, last == " " || last == "\t" { body = body.dropLast() }
+        return String(body)
     }
 
     // MARK: Service header
@@ -85,7 +86,7 @@ public struct Parser {
                 throw SyntaxError(location: cursor.location, message: "expected a name part after '.'")
             }
         }
-        let name = String(cursor.characters[(start.column - 1)..<cursor.position])
+        let name = cursor.text((start.column - 1)..<cursor.position)
         cursor.skipSpaces()
         var metadata: [Located<String>] = []
         if cursor.take("(") {
@@ -307,7 +308,8 @@ public struct Parser {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        var trimmed = drop { $0 == " " || $0 == "\t" }
+        while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
+        return String(trimmed)
     }
 }
