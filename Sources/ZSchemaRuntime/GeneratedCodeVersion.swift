@@ -1,3 +1,9 @@
-/// Generated files refer to this name, so code generated for another major version of the
-/// runtime fails to compile with a message that names the mismatch instead of odd type errors.
-public enum ZSchemaGeneratedCodeVersion1 {}
+/// Generated files refer to one of these names, so code generated for a runtime that lacks what
+/// it calls fails to compile with a message that names the mismatch instead of odd type errors.
+///
+/// Version 2 code checks string frames with `FrameWriter.append(string:matching:message:field:)`.
+/// Code generated for version 1 still compiles against this runtime.
+public enum ZSchemaGeneratedCodeVersion2 {}
+
+/// The first generated-code version; this runtime still has everything such code calls.
+public typealias ZSchemaGeneratedCodeVersion1 = ZSchemaGeneratedCodeVersion2

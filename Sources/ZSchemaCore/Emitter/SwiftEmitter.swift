@@ -39,7 +39,7 @@ public struct SwiftEmitter: Sendable {
         writer.line("import ZSchemaRuntime")
         writer.line()
         writer.line("/// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.")
-        writer.line("private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1")
+        writer.line("private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion2")
         let api = SendingAPIEmitter(schema: index, access: accessLevel)
         let messages = index.messagesByFile[file.path] ?? []
         let unions = index.unionsByFile[file.path] ?? []

@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion1
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion2
 
 // MARK: - Messages
 
