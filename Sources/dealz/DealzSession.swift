@@ -29,8 +29,8 @@ struct DealzSession {
         self.log = log
     }
 
-    /// Waits for a price for every symbol and for `workers` READY workers; the prices, or nil
-    /// when stopped. Throws exit code 2 after `timeout`.
+    /// Waits for a price for every symbol and for `workers` workers READY and connected for
+    /// orders; the prices, or nil when stopped. Throws exit code 2 after `timeout`.
     mutating func gather(_ dealz: Dealz, trap: ShutdownTrap, timeout: Duration) throws -> [String: Double]? {
         let finished = try run(dealz, trap: trap, timeout: timeout) { session in
             session.prices.count == session.symbols.count && session.readyWorkers >= session.workers
