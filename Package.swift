@@ -27,9 +27,11 @@ let package = Package(
     ],
     targets: [
         // System libraries (Debian: libzmq3-dev, libpcre2-dev).
+        // No pkgConfig: Debian's libzmq.pc adds -isystem paths (Kerberos, PGM, libxml2) that
+        // zmq.h does not need and that SwiftPM refuses with a warning on every build of every
+        // consumer. zmq.h and libzmq.so are on the default search paths (/usr or /usr/local).
         .systemLibrary(
             name: "CZeroMQ",
-            pkgConfig: "libzmq",
             providers: [.apt(["libzmq3-dev"])]
         ),
         .systemLibrary(
