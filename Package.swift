@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZSchemaRuntimeTests",
-            dependencies: ["ZSchemaRuntime"]
+            dependencies: ["ZSchemaRuntime", "SeededRandom"]
         ),
         .testTarget(
             name: "ZSchemaGeneratedTests",

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 import ZSchemaRuntime
 
@@ -72,5 +73,40 @@ struct FramePatternEngineTests {
         #expect((long + [UInt8(ascii: "a")]).withUnsafeBytes { fast.test($0) } == .noMatch)
         // A mismatch early on, but invalid UTF-8 later: PCRE2's verdict (invalid UTF-8) wins.
         #expect((Array("a".utf8) + long + [0xFF]).withUnsafeBytes { fast.test($0) } == .invalidUTF8)
+    }
+
+    /// Random patterns of the automaton's shape (classes, escapes, literals and `.` with every
+    /// kind of quantifier, sometimes wrapped in a named group) against random subjects that
+    /// mostly come close to matching: a differential test against PCRE2.
+    @Test("random class-sequence patterns agree with PCRE2 on random subjects")
+    func randomPatterns() throws {
+        var random = SplitMix64(seed: 2026_11_25)
+        let atoms = ["a", "b", "Z", "-", "_", ".", #"\d"#, #"\w"#, #"\s"#, #"\W"#, #"\."#, "[a-c]", "[^a]", "[A-Z0-9]", #"[\d_]"#, "[[:alpha:]]", "[]b]"]
+        let quantifiers = ["", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "{1,3}?", "*?"]
+        let alphabet: [[UInt8]] = [[0x61], [0x62], [0x5A], [0x2D], [0x5F], [0x2E], [0x35], [0x20], [0x0A], [0x00], [0xC3, 0xA9], [0xFF]]
+        var checked = 0
+        for _ in 0..<300 {
+            var pattern = (0..<Int(1 + random.next() % 4)).map { _ in
+                atoms[Int(random.next() % UInt64(atoms.count))] + quantifiers[Int(random.next() % UInt64(quantifiers.count))]
+            }.joined()
+            if random.next() % 3 == 0 { pattern = "(?<field>\(pattern))" }
+            let fast = try FramePattern(pattern)
+            let reference = try FramePattern(pattern, engine: .pcre2)
+            guard fast.usesASCIIAutomaton else {
+                Issue.record("\(pattern) should get the automaton")
+                continue
+            }
+            for _ in 0..<200 {
+                let subject = (0..<Int(random.next() % 7)).flatMap { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+                subject.withUnsafeBytes { bytes in
+                    #expect(fast.test(bytes) == reference.test(bytes), "\(pattern) on \(subject)")
+                    if fast.captureCount == 1 {
+                        #expect(fast.capture(bytes, group: 1) == reference.capture(bytes, group: 1), "\(pattern) on \(subject)")
+                    }
+                }
+                checked += 1
+            }
+        }
+        #expect(checked == 60_000)
     }
 }
