@@ -28,12 +28,6 @@ struct DealzServiceTests {
         return python.output.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The value after `"key": ` in `text`, read as printed (JSONSerialization may round).
-    static func number(_ key: String, in text: String) throws -> Double {
-        let start = try #require(text.range(of: "\"\(key)\": "))
-        return try #require(Double(text[start.upperBound...].prefix { $0 != "," && $0 != "}" }))
-    }
-
     @Test("values deals at live prices with two workers, exactly, and posts the summary to chatz", .timeLimit(.minutes(1)))
     func fullRun() throws {
         let ports = Ports()
@@ -54,7 +48,7 @@ struct DealzServiceTests {
         #expect(Set(orders.compactMap { $0["stock"] as? String }) == ["AAPL", "MSFT"])
         #expect(orders.allSatisfy { ($0["price"] as? Double ?? 0) > 0 && (1...1000).contains($0["shares"] as? Int ?? 0) })
         // The total the workers' valuations add up to is the exact sum of the deals' values.
-        #expect(try Self.number("total", in: json) == Double(try Self.pythonTotal(ofOrdersIn: json)))
+        #expect(try jsonNumber("total", in: json) == Double(try Self.pythonTotal(ofOrdersIn: json)))
         #expect(!dealz.log.text.contains("AAPLX"), "a price for AAPLX was taken as AAPL's")
 
         // Both workers valued orders: dealz waited until both were connected for orders.
@@ -118,8 +112,8 @@ struct DealzServiceTests {
         #expect(dealz.wait(timeout: .seconds(30)) == 0, "dealz log:\n\(dealz.log.text)")
         #expect(worker.wait() == 0)
         let json = dealz.output.text
-        #expect(try Self.number("deals", in: json) == 6)
-        #expect(try Self.number("total", in: json) == Double(try Self.pythonTotal(ofOrdersIn: json)))
+        #expect(try jsonNumber("deals", in: json) == 6)
+        #expect(try jsonNumber("total", in: json) == Double(try Self.pythonTotal(ofOrdersIn: json)))
         #expect(dealz.log.text.components(separatedBy: "dropped a malformed message").count - 1 == 4, "\(dealz.log.text)")
         #expect(dealz.log.text.contains("dropped a valuation of ZZZ that no deal is waiting for"))
     }

@@ -122,6 +122,13 @@ extension ServiceProcess {
     }
 }
 
+/// The number after `"key": ` in a program's JSON output, read from the text as printed
+/// (JSONSerialization may round the last digit of a double, and totals are compared exactly).
+func jsonNumber(_ key: String, in text: String) throws -> Double {
+    let start = try #require(text.range(of: "\"\(key)\": "))
+    return try #require(Double(text[start.upperBound...].prefix { $0 != "," && $0 != "}" }))
+}
+
 /// Sends one message with a 100 MB frame to `endpoint` from a socket of its own (after
 /// `leading` frames), waits half a second for it to get there, and closes the socket: a server
 /// with MAXMSGSIZE set makes libzmq drop that peer and goes on.

@@ -31,13 +31,6 @@ struct ValuzServiceTests {
         return python.output.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The reducer's total, read from its exact text (JSONSerialization may round numbers).
-    static func total(_ json: [String: Any]) throws -> Double {
-        let text = try #require(json["_text"] as? String)
-        let start = try #require(text.range(of: "\"total\": "))
-        return try #require(Double(text[start.upperBound...].prefix { $0 != "," && $0 != "}" }))
-    }
-
     /// Runs reduce, `workers` Swift workers and a source over `file`; returns the reducer's JSON.
     static func run(file: URL, orders: Int, workers: Int, extraWorkers: [ServiceProcess] = [], ports: Ports = Ports()) throws -> [String: Any] {
         let reduce = try ServiceProcess("valuz-reduce", ["--workers", "\(workers + extraWorkers.count)", "--expect", "\(orders)", "--json"] + ports.reduce)
@@ -57,7 +50,7 @@ struct ValuzServiceTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let json = try Self.run(file: file, orders: 3000, workers: workers)
         #expect(json["orders"] as? Int == 3000)
-        #expect(try Self.total(json) == Double(try Self.pythonTotal(file)))
+        #expect(try jsonNumber("total", in: try #require(json["_text"] as? String)) == Double(try Self.pythonTotal(file)))
         let bySymbol = try #require(json["bySymbol"] as? [String: NSNumber])
         #expect(Set(bySymbol.keys).isSubset(of: ["AAPL", "MSFT", "GOOG", "AMZN", "IBM", "NVDA", "TSLA", "META"]))
     }
@@ -131,7 +124,7 @@ struct ValuzServiceTests {
         for worker in swiftWorkers { #expect(worker.wait() == 0) }
         var json = try #require(try JSONSerialization.jsonObject(with: Data(reduce.output.text.utf8)) as? [String: Any])
         json["_text"] = reduce.output.text
-        #expect(try Self.total(json) == Double(try Self.pythonTotal(file)))
+        #expect(try jsonNumber("total", in: try #require(json["_text"] as? String)) == Double(try Self.pythonTotal(file)))
     }
 
     @Test("bad results and orders are logged and skipped; good ones still count", .timeLimit(.minutes(1)))
