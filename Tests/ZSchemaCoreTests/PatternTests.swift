@@ -10,6 +10,7 @@ struct PatternTests {
         #expect(PatternTranslator("(?i:abc)(?sx:d)").translated == "(?i:abc)(?sx:d)")
         #expect(PatternTranslator(#"[(?a:]\(?b:"#).translated == #"[(?a:]\(?b:"#)
         #expect(PatternTranslator("(?<n>x)(?min:y)").translated == "(?<n>x)(?min:y)")
+        #expect(PatternTranslator(#"\Q(?a:\E(?b:x)\Q(?c:"#).translated == #"\Q(?a:\E(?<b>x)\Q(?c:"#)
     }
 
     @Test("byte offsets of the translation map back to schema columns")
@@ -23,7 +24,7 @@ struct PatternTests {
     @Test("captures, optionality, template and example of the chat pattern")
     func chatAnalysis() {
         let pcre = #"(?<usr>\w+)(\037(?<msg>\w+))?"#
-        let analysis = PatternAnalysis(pattern: pcre, groupNumbers: ["usr": 1, "msg": 3])
+        let analysis = PatternAnalysis(pattern: pcre, groupNumbers: ["usr": 1, "msg": 3], matcher: PatternMatcher())
         #expect(analysis.captures == [
             PatternCapture(name: "usr", group: 1, isOptional: false),
             PatternCapture(name: "msg", group: 3, isOptional: true),
@@ -38,17 +39,18 @@ struct PatternTests {
 
     @Test("alternations cannot be inverted; literals are constants")
     func nonInvertible() {
-        #expect(PatternAnalysis(pattern: "(?<a>x)|(?<b>y)", groupNumbers: ["a": 1, "b": 2]).template == nil)
-        #expect(PatternAnalysis(pattern: #"\w+"#, groupNumbers: [:]).template == nil)
-        #expect(PatternAnalysis(pattern: "", groupNumbers: [:]).literal == "")
-        #expect(PatternAnalysis(pattern: #"OK\."#, groupNumbers: [:]).literal == "OK.")
+        #expect(PatternAnalysis(pattern: "(?<a>x)|(?<b>y)", groupNumbers: ["a": 1, "b": 2], matcher: PatternMatcher()).template == nil)
+        #expect(PatternAnalysis(pattern: #"\w+"#, groupNumbers: [:], matcher: PatternMatcher()).template == nil)
+        #expect(PatternAnalysis(pattern: "", groupNumbers: [:], matcher: PatternMatcher()).literal == "")
+        #expect(PatternAnalysis(pattern: #"OK\."#, groupNumbers: [:], matcher: PatternMatcher()).literal == "OK.")
     }
 
     @Test("PCRE2 full and partial matching as the checker uses it")
     func partialMatching() {
-        #expect(FrameShape.matches("(?<stock>[A-Z][A-Z0-9]+)", "AA"))
-        #expect(FrameShape.matches("(?<stock>[A-Z][A-Z0-9]+)", "AA", partial: true))
-        #expect(FrameShape.matches("(?<stock>[A-Z][A-Z0-9]+)", "A", partial: true))
-        #expect(!FrameShape.matches("(?<stock>[A-Z][A-Z0-9]+)", "a", partial: true))
+        let matcher = PatternMatcher()
+        #expect(matcher.matches("(?<stock>[A-Z][A-Z0-9]+)", "AA") == true)
+        #expect(matcher.matches("(?<stock>[A-Z][A-Z0-9]+)", "AA", partial: true) == true)
+        #expect(matcher.matches("(?<stock>[A-Z][A-Z0-9]+)", "A", partial: true) == true)
+        #expect(matcher.matches("(?<stock>[A-Z][A-Z0-9]+)", "a", partial: true) == false)
     }
 }

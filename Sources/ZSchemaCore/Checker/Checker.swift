@@ -14,7 +14,8 @@ public enum Checker {
     /// Parses, resolves and checks `files` together.
     public static func check(_ files: [SourceFile]) -> Result {
         var diagnostics = DiagnosticCollector()
-        var resolver = Resolver()
+        let matcher = PatternMatcher()
+        var resolver = Resolver(matcher: matcher)
         var drafts: [ServiceDraft] = []
         for file in files {
             let (syntax, syntaxDiagnostics) = Parser.parse(file)
@@ -23,7 +24,7 @@ public enum Checker {
         }
         diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
         let topology = Topology(services: drafts, diagnostics: &diagnostics)
-        let flow = MessageFlow(topology: topology, diagnostics: &diagnostics)
+        let flow = MessageFlow(topology: topology, shapes: FrameShape(matcher: matcher), diagnostics: &diagnostics)
         return Result(ir: makeIR(files: files, flow: flow), diagnostics: diagnostics.sorted)
     }
 

@@ -1,5 +1,11 @@
 /// Comparisons of frames by what travels on the wire, ignoring names and documentation.
-enum FrameShape {
+///
+/// Where a comparison needs PCRE2, an answer it cannot be sure of (a match limit hit, a pattern
+/// zschema does not understand) counts as "may overlap" and "may select".
+struct FrameShape {
+    /// Matches the patterns of this checker run.
+    let matcher: PatternMatcher
+
     /// Whether two messages put the same frames on the wire (names may differ).
     static func sameWire(_ a: [Frame], _ b: [Frame]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { sameWire($0, $1) }
@@ -55,7 +61,7 @@ enum FrameShape {
     }
 
     /// The exact lengths a frame can have, nil when any length is possible.
-    private static func width(_ kind: FrameKind) -> Int? {
+    private func width(_ kind: FrameKind) -> Int? {
         switch kind {
         case .scalar(let type): type.byteCount
         case .enumeration(let type): type.width.byteCount
@@ -66,7 +72,7 @@ enum FrameShape {
 
     /// Whether a message whose first frame is `frame` can start with `prefix` (ZeroMQ's
     /// subscription match). Nil when zschema cannot tell.
-    static func admits(_ frame: Frame, prefix: [UInt8]) -> Bool? {
+    func admits(_ frame: Frame, prefix: [UInt8]) -> Bool? {
         if prefix.isEmpty { return true }
         switch frame.kind {
         case .constant(let constant): return constant.bytes.starts(with: prefix)
@@ -78,13 +84,13 @@ enum FrameShape {
         case .string, .bytes: return true
         case .text(let pattern):
             guard let text = String(validating: prefix, as: UTF8.self) else { return false }
-            return matches(pattern.pcre, text, partial: true)
+            return matcher.matches(pattern.pcre, text, partial: true)
         }
     }
 
     /// Whether a subscription frame (any value of it) can select messages whose first frame is
     /// `published`. Nil when zschema cannot tell.
-    static func subscription(_ subscription: Subscription, canSelect published: Frame) -> Bool? {
+    func subscription(_ subscription: Subscription, canSelect published: Frame) -> Bool? {
         if let prefix = subscription.prefix { return admits(published, prefix: prefix) }
         switch subscription.frame.kind {
         case .text(let pattern):
@@ -103,7 +109,7 @@ enum FrameShape {
 
     /// Whether two alternatives may both match some frame list, so the decoder cannot tell them
     /// apart. Decides only what it can prove disjoint; otherwise assumes overlap.
-    static func mayOverlap(_ a: [Frame], _ b: [Frame]) -> Bool {
+    func mayOverlap(_ a: [Frame], _ b: [Frame]) -> Bool {
         guard countRange(a).overlaps(countRange(b)) else { return false }
         // Frames line up position by position until the first repeated one; a `+` frame is there
         // at least once, so it still lines up with the other message's frame at that position.
@@ -115,13 +121,13 @@ enum FrameShape {
         return true
     }
 
-    private static func countRange(_ frames: [Frame]) -> ClosedRange<Int> {
+    private func countRange(_ frames: [Frame]) -> ClosedRange<Int> {
         let fixed = frames.filter { $0.repetition == .once }.count
         let minimum = fixed + frames.filter { $0.repetition == .oneOrMore }.count
         return minimum...(frames.count == fixed ? fixed : Int.max)
     }
 
-    private static func disjoint(_ x: FrameKind, _ y: FrameKind) -> Bool {
+    private func disjoint(_ x: FrameKind, _ y: FrameKind) -> Bool {
         if let a = width(x), let b = width(y), a != b { return true }
         switch (x, y) {
         case (.constant(let a), .constant(let b)): return a.bytes != b.bytes
@@ -130,20 +136,21 @@ enum FrameShape {
         case (.enumeration(let a), .enumeration(let b)):
             return Set(a.cases.map(\.value)).isDisjoint(with: Set(b.cases.map(\.value)))
         case (.text(let a), .text(let b)):
-            guard let exampleA = a.example, let exampleB = b.example else { return false }
-            return !matches(b.pcre, exampleA) && !matches(a.pcre, exampleB)
+            return provablyDisjoint(a.pcre, b.pcre)
         case (.text(let pattern), .constant(let constant)), (.constant(let constant), .text(let pattern)):
             guard let text = String(validating: constant.bytes, as: UTF8.self) else { return true }
-            return !matches(pattern.pcre, text)
+            return matcher.matches(pattern.pcre, text) == false
         default:
             return false
         }
     }
 
-    static func matches(_ pcre: String, _ text: String, partial: Bool = false) -> Bool {
-        let result = PatternCompiler.withCompiled(pcre, forPartialMatching: partial) {
-            PatternCompiler.matches($0, text, partial: partial)
-        }
-        return (try? result.get()) ?? false
+    /// Whether no text matches both patterns, by what PCRE2 knows of them: neither matches the
+    /// empty text and their possible first bytes are disjoint.
+    private func provablyDisjoint(_ a: String, _ b: String) -> Bool {
+        guard case .success(let x) = matcher.info(a), case .success(let y) = matcher.info(b),
+              x.minimumLength > 0, y.minimumLength > 0,
+              let first = x.firstBytes, let second = y.firstBytes else { return false }
+        return first.isDisjoint(with: second)
     }
 }

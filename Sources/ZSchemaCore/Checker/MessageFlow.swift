@@ -2,6 +2,8 @@
 /// declarations or its peers'), and checks that linked sockets agree.
 struct MessageFlow {
     private(set) var topology: Topology
+    /// Compares frames, matching patterns where needed.
+    private let shapes: FrameShape
     /// Distinct messages by name, in first-declared order.
     private(set) var messages: [Message] = []
     private(set) var unions: [MessageUnion] = []
@@ -12,8 +14,9 @@ struct MessageFlow {
     /// After errors, the raw-frames warnings would mostly repeat them.
     private let quietAboutRawSockets: Bool
 
-    init(topology: Topology, diagnostics: inout DiagnosticCollector) {
+    init(topology: Topology, shapes: FrameShape, diagnostics: inout DiagnosticCollector) {
         self.topology = topology
+        self.shapes = shapes
         self.quietAboutRawSockets = diagnostics.hasErrors
         assignNames()
         registerMessages(&diagnostics)
@@ -114,7 +117,7 @@ struct MessageFlow {
                 var names = published.map(\.name)
                 if socket.kind.subscribes, !socket.subscriptions.isEmpty, socket.subscriptions.allSatisfy({ !$0.isDynamic }) {
                     names = published.filter { message in
-                        socket.subscriptions.contains { FrameShape.subscription($0, canSelect: message.frames[0]) ?? true }
+                        socket.subscriptions.contains { shapes.subscription($0, canSelect: message.frames[0]) ?? true }
                     }.map(\.name)
                 }
                 incoming[ref] = names == published.map(\.name)
@@ -166,7 +169,7 @@ struct MessageFlow {
                 let published = topology.socket(publisher).declaredOutgoing
                 guard !published.isEmpty else { continue }
                 for subscription in topology.socket(ref).subscriptions {
-                    let selected = published.filter { FrameShape.subscription(subscription, canSelect: $0.frames[0]) ?? true }
+                    let selected = published.filter { shapes.subscription(subscription, canSelect: $0.frames[0]) ?? true }
                     guard selected.isEmpty else { continue }
                     var detail = ""
                     if case .constant(let constant) = subscription.frame.kind, let name = constant.name {
@@ -190,7 +193,7 @@ struct MessageFlow {
             let socket = topology.socket(ref)
             for group in [socket.declaredOutgoing, socket.declaredIncoming] where group.count > 1 {
                 for (index, message) in group.enumerated() {
-                    if let earlier = group[..<index].first(where: { FrameShape.mayOverlap($0.frames, message.frames) }) {
+                    if let earlier = group[..<index].first(where: { shapes.mayOverlap($0.frames, message.frames) }) {
                         diagnostics.warning(message.location,
                             "this message and \(earlier.name) (line \(earlier.location.line)) can match the same frames, so a receiver cannot tell them apart; the decoder takes \(earlier.name)",
                             notes: [Diagnostic(.note, earlier.location, "\(earlier.name) is declared here")])

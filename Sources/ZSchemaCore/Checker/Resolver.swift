@@ -2,6 +2,8 @@
 /// resolved, with a located error for each thing that does not resolve.
 struct Resolver {
     var diagnostics = DiagnosticCollector()
+    /// Compiles and matches the patterns of this run.
+    let matcher: PatternMatcher
 
     mutating func resolve(_ syntax: SchemaSyntax) -> [ServiceDraft] {
         syntax.services.map { resolve($0) }
@@ -168,19 +170,14 @@ struct Resolver {
 
     private mutating func resolvePattern(_ source: Located<String>, repetition: Repetition) -> FrameKind? {
         let translator = PatternTranslator(source.value)
-        let compiled = PatternCompiler.withCompiled(translator.translated) { compiled -> (PatternAnalysis, Bool) in
-            let analysis = PatternAnalysis(pattern: translator.translated, groupNumbers: compiled.groupNumbers)
-            return (analysis, analysis.example.map { PatternCompiler.matches(compiled, $0) } ?? false)
-        }
         let analysis: PatternAnalysis
-        let exampleMatches: Bool
-        switch compiled {
+        switch matcher.info(translator.translated) {
         case .failure(let failure):
             let column = translator.originalOffset(ofByte: failure.byteOffset)
             diagnostics.error(source.location.advanced(by: column), "invalid pattern: \(failure.message)")
             return nil
-        case .success(let result):
-            (analysis, exampleMatches) = result
+        case .success(let info):
+            analysis = PatternAnalysis(pattern: translator.translated, groupNumbers: info.groupNumbers, matcher: matcher)
         }
         if let literal = analysis.literal {
             return .constant(Constant(name: nil, width: nil, value: literal, bytes: Array(literal.utf8)))
@@ -191,7 +188,7 @@ struct Resolver {
         }
         return .text(TextPattern(
             source: source.value, pcre: translator.translated, captures: analysis.captures,
-            template: analysis.template, example: exampleMatches ? analysis.example : nil))
+            template: analysis.template, example: analysis.example))
     }
 
     // MARK: Subscriptions

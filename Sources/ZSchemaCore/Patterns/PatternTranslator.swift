@@ -4,8 +4,8 @@
 /// `(?X:` is taken as a named capture when `X` is an identifier that is not made only of PCRE2's
 /// inline option letters (`i m n s x J U`), so `(?i:...)` and `(?sx:...)` keep their PCRE2
 /// meaning while `(?stock:...)` and `(?usr:...)` are captures. A name made only of option letters
-/// (`min`, `ms`) must be written `(?<min>...)`. Backslash escapes and character classes are
-/// copied unchanged.
+/// (`min`, `ms`) must be written `(?<min>...)`. Backslash escapes, character classes and
+/// `\Q...\E` quotes are copied unchanged.
 struct PatternTranslator {
     /// The PCRE2 pattern.
     let translated: String
@@ -22,6 +22,15 @@ struct PatternTranslator {
         var inClass = false
         while index < characters.count {
             let character = characters[index]
+            if character == "\\", index + 1 < characters.count, characters[index + 1] == "Q" {
+                // \Q...\E is literal text: nothing in it is a group.
+                var end = index + 2
+                while end < characters.count, !(characters[end] == "\\" && end + 1 < characters.count && characters[end + 1] == "E") { end += 1 }
+                end = min(end + 2, characters.count)
+                for offset in index..<end { output.append((characters[offset], offset)) }
+                index = end
+                continue
+            }
             if character == "\\" {
                 output.append((character, index))
                 if index + 1 < characters.count { output.append((characters[index + 1], index + 1)) }
