@@ -5,7 +5,7 @@ import ZSchemaRuntime
 /// `retries` attempts.
 public final class LazyPirate {
     /// The REQ wrapper for chatz requests, as every service that talks to chatz declares it.
-    public typealias ChatSocket = Requester<ChatRequest, ChatzServerRouterOutgoing>
+    public typealias ChatSocket = Requester<ChatRequest, UserListOrNoUsers>
 
     /// How a request ended.
     public enum Outcome: Equatable, Sendable {

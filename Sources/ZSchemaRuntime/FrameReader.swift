@@ -53,6 +53,24 @@ public struct FrameReader<Frames: FrameSequence> {
         try fixed(MemoryLayout<T>.size, field: field) { T(bigEndian: $0.loadUnaligned(as: T.self)) }
     }
 
+    /// Reads a little-endian fixed-width integer frame (a schema's `u32le`).
+    @inlinable
+    public mutating func littleEndianInteger<T: FixedWidthInteger>(_ type: T.Type, field: String) throws(MessageDecodingError) -> T {
+        try fixed(MemoryLayout<T>.size, field: field) { T(littleEndian: $0.loadUnaligned(as: T.self)) }
+    }
+
+    /// Reads a little-endian IEEE 754 binary64 frame (a schema's `f64le`).
+    @inlinable
+    public mutating func littleEndianDouble(field: String) throws(MessageDecodingError) -> Double {
+        Double(bitPattern: try littleEndianInteger(UInt64.self, field: field))
+    }
+
+    /// Reads a little-endian IEEE 754 binary32 frame (a schema's `f32le`).
+    @inlinable
+    public mutating func littleEndianFloat(field: String) throws(MessageDecodingError) -> Float {
+        Float(bitPattern: try littleEndianInteger(UInt32.self, field: field))
+    }
+
     /// Reads a big-endian IEEE 754 binary64 frame.
     @inlinable
     public mutating func double(field: String) throws(MessageDecodingError) -> Double {

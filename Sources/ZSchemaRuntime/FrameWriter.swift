@@ -18,6 +18,22 @@ extension FrameWriter {
         }
     }
 
+    /// Appends a fixed-width integer frame in little-endian byte order (a schema's `u32le`).
+    @inlinable
+    public mutating func append<T: FixedWidthInteger>(littleEndianInteger value: T) {
+        appendFrame(count: MemoryLayout<T>.size) { buffer in
+            buffer.storeBytes(of: value.littleEndian, as: T.self)
+        }
+    }
+
+    /// Appends an IEEE 754 binary32 frame, little-endian (a schema's `f32le`).
+    @inlinable
+    public mutating func append(littleEndianFloat value: Float) { append(littleEndianInteger: value.bitPattern) }
+
+    /// Appends an IEEE 754 binary64 frame, little-endian (a schema's `f64le`).
+    @inlinable
+    public mutating func append(littleEndianDouble value: Double) { append(littleEndianInteger: value.bitPattern) }
+
     /// Appends an IEEE 754 binary32 frame, big-endian.
     @inlinable
     public mutating func append(float value: Float) { append(integer: value.bitPattern) }

@@ -1,9 +1,14 @@
 /// Generated files refer to one of these names, so code generated for a runtime that lacks what
 /// it calls fails to compile with a message that names the mismatch instead of odd type errors.
 ///
-/// Version 2 code checks string frames with `FrameWriter.append(string:matching:message:field:)`.
-/// Code generated for version 1 still compiles against this runtime.
-public enum ZSchemaGeneratedCodeVersion2 {}
+/// Version 3 code reads and writes little-endian numbers (`littleEndianInteger(_:field:)`,
+/// `append(littleEndianDouble:)`, ...). Version 2 code checks string frames with
+/// `FrameWriter.append(string:matching:message:field:)`. Code generated for versions 1 and 2
+/// still compiles against this runtime.
+public enum ZSchemaGeneratedCodeVersion3 {}
+
+/// The second generated-code version; this runtime still has everything such code calls.
+public typealias ZSchemaGeneratedCodeVersion2 = ZSchemaGeneratedCodeVersion3
 
 /// The first generated-code version; this runtime still has everything such code calls.
-public typealias ZSchemaGeneratedCodeVersion1 = ZSchemaGeneratedCodeVersion2
+public typealias ZSchemaGeneratedCodeVersion1 = ZSchemaGeneratedCodeVersion3

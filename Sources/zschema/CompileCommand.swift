@@ -24,8 +24,8 @@ struct CompileCommand: ParsableCommand {
     var accessLevel: AccessLevel = .public
 
     func run() throws {
-        let (files, result) = try checkedSchemas(options)
-        let generated = SwiftEmitter(ir: result.ir, accessLevel: accessLevel).emit(files: files)
+        let (files, result) = try checkedSchemas(options, accessLevel: accessLevel)
+        let generated = result.generator.generate(files: files)
         let manager = FileManager.default
         try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
         var names = Set<String>()

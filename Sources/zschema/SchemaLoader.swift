@@ -56,13 +56,13 @@ enum DiagnosticPrinter {
 }
 
 /// Loads and checks the inputs, printing diagnostics; throws exit code 1 on errors.
-func checkedSchemas(_ options: SchemaInputOptions) throws -> (files: [SourceFile], result: Checker.Result) {
+func checkedSchemas(_ options: SchemaInputOptions, accessLevel: AccessLevel = .public) throws -> (files: [SourceFile], result: Compilation.Result) {
     let files: [SourceFile]
     do { files = try SchemaLoader.load(options.inputs) } catch let failure as SchemaLoader.Failure {
         FileHandle.standardError.write(Data((failure.description + "\n").utf8))
         throw ExitCode(2)
     }
-    let result = Checker.check(files)
+    let result = Compilation.check(files, accessLevel: accessLevel)
     DiagnosticPrinter.print(result.diagnostics, sources: files, warnings: !options.suppressWarnings)
     if result.hasErrors { throw ExitCode.failure }
     return (files, result)

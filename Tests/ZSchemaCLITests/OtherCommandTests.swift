@@ -21,7 +21,7 @@ struct OtherCommandTests {
         let result = try zschema(["ir", "--json", "Schemas"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(json["formatVersion"] as? Int == 1)
+        #expect(json["formatVersion"] as? Int == 2)
         let services = try #require(json["services"] as? [[String: Any]])
         #expect(services.compactMap { $0["id"] as? String } == ["chatz.server", "chatz.client", "dealz", "tickz.server", "tickz.client", "valuz.source", "valuz.reduce", "valuz.worker"])
         let messages = try #require(json["messages"] as? [[String: Any]])
@@ -37,7 +37,7 @@ struct OtherCommandTests {
         #expect(result.standardOutput.hasPrefix("digraph zschema {\n"))
         #expect(result.standardOutput.contains(#""tickz.server/pub" -> "tickz.client/sub" [label="Tick"];"#))
         #expect(result.standardOutput.contains(#""valuz.reduce/pub" -> "valuz.worker/sub" [label="Exit"];"#))
-        #expect(result.standardOutput.contains(#""dealz/req" -> "dealz/reqMonitor" [style=dashed, label="events"];"#))
+        #expect(result.standardOutput.contains(#""dealz/req" -> "dealz/req_monitor" [style=dashed, label="events"];"#))
         #expect(result.standardOutput.hasSuffix("}\n"))
     }
 

@@ -14,8 +14,8 @@ struct PatternRobustnessTests {
     }
 
     private func constant(_ pattern: String) -> String? {
-        guard case .constant(let constant)? = frames([pattern]).frames.first else { return nil }
-        return constant.value
+        guard case .textConstant(let text)? = frames([pattern]).frames.first else { return nil }
+        return text
     }
 
     @Test("patterns that end inside an escape, a class or a group never crash the parser")

@@ -33,7 +33,7 @@ struct RobustnessTests {
                     #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1, "round \(round): \(diagnostic)")
                 }
             } else {
-                emitted += SwiftEmitter(ir: result.ir).emit(files: files).count
+                emitted += SwiftGenerator(ir: result.ir).generate(files: files).count
             }
         }
         #expect(withErrors > 100)  // the mutations do produce bad input

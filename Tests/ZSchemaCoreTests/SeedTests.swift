@@ -55,10 +55,15 @@ struct SeedTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.ir.links.count == 10)
         let worker = try #require(result.ir.services.first { $0.id == "valuz.worker" })
-        #expect(worker.sockets.map(\.incomingType) == ["Order", nil, "Exit"])
-        #expect(worker.sockets.map(\.outgoingType) == [nil, "ValuzReducePullIncoming", nil])
+        #expect(worker.sockets.map(\.receives) == [.message("Order"), nil, .message("Exit")])
+        #expect(worker.sockets.map(\.sends) == [nil, .union("Ready|Valuation"), nil])
         let dealz = try #require(result.ir.services.first { $0.id == "dealz" })
-        #expect(dealz.sockets.map(\.property) == ["req", "chatzSub", "tickzSub", "push", "pull", "pub", "reqMonitor", "chatzSubMonitor", "tickzSubMonitor", "pushMonitor", "pullMonitor", "pubMonitor"])
+        #expect(dealz.sockets.map(\.name) == ["req", "chatz_sub", "tickz_sub", "push", "pull", "pub", "req_monitor", "chatz_sub_monitor", "tickz_sub_monitor", "push_monitor", "pull_monitor", "pub_monitor"])
+        #expect(dealz.sockets.map(\.nameOrigin) == Array(repeating: .derived, count: 12))
+        // The Swift backend spells them as properties.
+        let names = SwiftGenerator(ir: result.ir).names
+        #expect(names.services["dealz"]?.properties == ["req", "chatzSub", "tickzSub", "push", "pull", "pub", "reqMonitor", "chatzSubMonitor", "tickzSubMonitor", "pushMonitor", "pullMonitor", "pubMonitor"])
+        #expect(names.unions["Ready|Valuation"]?.type == "ReadyOrValuation")
         #expect(dealz.sockets[6].monitoredSocket == "dealz/req")
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 @testable import ZSchemaCore
 
-/// Checks one schema text and returns its diagnostics as `line:column: severity: message`.
+/// Checks one schema text for the Swift target and returns its diagnostics as
+/// `line:column: severity: message`.
 func diagnose(_ text: String, _ more: [String: String] = [:]) -> [String] {
     let files = [SourceFile(path: "test.zschema", text: text)] + more.sorted(by: { $0.key < $1.key }).map { SourceFile(path: $0.key, text: $0.value) }
-    return Checker.check(files).diagnostics.map { diagnostic in
+    return Compilation.check(files).diagnostics.map { diagnostic in
         let file = diagnostic.location.file == "test.zschema" ? "" : diagnostic.location.file + ":"
         return "\(file)\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.severity.rawValue): \(diagnostic.message)"
     }

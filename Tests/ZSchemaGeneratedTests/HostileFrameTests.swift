@@ -29,7 +29,7 @@ struct HostileFrameTests {
                     : (0..<Int.random(in: 0...9, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             }
             for outcome in [check(Tick.self, frames), check(Order.self, frames), check(ChatRequest.self, frames),
-                            check(UserList.self, frames), check(ValuzReducePullIncoming.self, frames), check(Exit.self, frames)] where outcome {
+                            check(UserList.self, frames), check(ReadyOrValuation.self, frames), check(Exit.self, frames)] where outcome {
                 decoded += 1
             }
         }

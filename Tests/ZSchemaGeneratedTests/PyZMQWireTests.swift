@@ -51,8 +51,8 @@ struct PyZMQWireTests {
         func next() throws -> ReceivedFrames { try #require(try incoming.receive(timeout: .seconds(10))) }
         #expect(try Tick(frames: next()) == Tick(symbol: "AAPL", timestamp: 1_700_000_000.5, price: 189.25))
         #expect(try Order(frames: next()) == Order(stock: "MSFT", action: .sell, shares: -250, price: 12.5))
-        #expect(try ValuzReducePullIncoming(frames: next()) == .valuation(Valuation(stock: "IBM", value: -99.75)))
-        #expect(try ValuzReducePullIncoming(frames: next()) == .ready(Ready()))
+        #expect(try ReadyOrValuation(frames: next()) == .valuation(Valuation(stock: "IBM", value: -99.75)))
+        #expect(try ReadyOrValuation(frames: next()) == .ready(Ready()))
 
         try orders.send(stock: "IBM", action: .buy, shares: 100, price: 99.25)
         try ticks.send(symbol: "ZZ9", timestamp: 2.5, price: -0.0)

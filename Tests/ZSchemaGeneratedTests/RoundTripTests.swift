@@ -27,8 +27,8 @@ struct RoundTripTests {
         try roundTrip(ChatRequest(usr: "bob"), over: endpoint)
         try roundTrip(UserList(usr: (0..<100).map { "user\($0)" }), over: endpoint)
         try roundTrip(ChatMessage(usr: "carol", msg: "line one\nline two"), over: endpoint)
-        try roundTrip(ChatzServerRouterOutgoing.noUsers(NoUsers()), over: endpoint)
-        try roundTrip(ChatzServerRouterOutgoing.userList(UserList(usr: ["a"])), over: endpoint)
+        try roundTrip(UserListOrNoUsers.noUsers(NoUsers()), over: endpoint)
+        try roundTrip(UserListOrNoUsers.userList(UserList(usr: ["a"])), over: endpoint)
     }
 
     @Test("valuz", arguments: endpoints)
@@ -38,14 +38,14 @@ struct RoundTripTests {
         try roundTrip(Valuation(stock: "IBM", value: -.infinity), over: endpoint)
         try roundTrip(Start(), over: endpoint)
         try roundTrip(Exit(), over: endpoint)
-        try roundTrip(ValuzReducePullIncoming.ready(Ready()), over: endpoint)
-        try roundTrip(ValuzReducePullIncoming.valuation(Valuation(stock: "AB", value: 1)), over: endpoint)
-        try roundTrip(ValuzReducePubOutgoing.exit(Exit()), over: endpoint)
+        try roundTrip(ReadyOrValuation.ready(Ready()), over: endpoint)
+        try roundTrip(ReadyOrValuation.valuation(Valuation(stock: "AB", value: 1)), over: endpoint)
+        try roundTrip(StartOrExit.exit(Exit()), over: endpoint)
     }
 
     @Test("dealz", arguments: endpoints)
     func dealz(endpoint: String) throws {
-        try roundTrip(ValuzReducePullIncoming.valuation(Valuation(stock: "QQ", value: 2)), over: endpoint)
+        try roundTrip(ReadyOrValuation.valuation(Valuation(stock: "QQ", value: 2)), over: endpoint)
         try roundTrip(Dealz.Subscription(symbol: "AAPL"), over: endpoint)
         try roundTrip(RawMessage(frames: [[], [0, 1, 2], Array("raw".utf8)]), over: endpoint)
     }

@@ -36,9 +36,9 @@ struct ValuzTests {
         #expect(throws: MessageDecodingError(message: "Exit", frame: 0, field: "command", reason: .constantMismatch(expected: [1], actual: [0]))) {
             try Exit(frames: [[0]])
         }
-        #expect(try ValuzReducePullIncoming(frames: [[2]]) == .ready(Ready()))
-        #expect(try ValuzReducePullIncoming(frames: [Array("IBM".utf8), bigEndianBytes(-5.5)]) == .valuation(Valuation(stock: "IBM", value: -5.5)))
-        let error = #expect(throws: MessageDecodingError.self) { try ValuzReducePullIncoming(frames: [[3]]) }
+        #expect(try ReadyOrValuation(frames: [[2]]) == .ready(Ready()))
+        #expect(try ReadyOrValuation(frames: [Array("IBM".utf8), bigEndianBytes(-5.5)]) == .valuation(Valuation(stock: "IBM", value: -5.5)))
+        let error = #expect(throws: MessageDecodingError.self) { try ReadyOrValuation(frames: [[3]]) }
         guard case .noAlternativeMatched(let failures)? = error?.reason else {
             Issue.record("expected noAlternativeMatched, got \(String(describing: error))")
             return

@@ -34,14 +34,14 @@ public enum Checker {
             Service(
                 id: draft.id, system: draft.system, role: draft.role, metadata: draft.metadata,
                 documentation: draft.documentation, location: draft.location,
-                swiftName: SwiftNaming.typeName(draft.id),
                 sockets: draft.sockets.enumerated().map { socketIndex, socket in
                     let ref = SocketRef(service: serviceIndex, socket: socketIndex)
+                    let isMonitor = topology.monitors[ref] != nil
                     return Socket(
-                        id: topology.socketID(ref), property: socket.property, kind: socket.kind,
+                        id: topology.socketID(ref), name: socket.name, nameOrigin: socket.nameOrigin, kind: socket.kind,
                         endpoint: socket.endpoint, documentation: socket.documentation, location: socket.location,
-                        outgoing: flow.outgoing[ref]?.names ?? [], incoming: flow.incoming[ref]?.names ?? [],
-                        outgoingType: flow.outgoing[ref]?.type, incomingType: flow.incoming[ref]?.type,
+                        sends: isMonitor || !(socket.kind.canSend || socket.kind.publishes) ? nil : flow.outgoing[ref] ?? .raw,
+                        receives: isMonitor || !(socket.kind.canReceive || socket.kind.subscribes) ? nil : flow.incoming[ref] ?? .raw,
                         subscriptions: socket.subscriptions,
                         monitoredSocket: topology.monitors[ref].map(topology.socketID))
                 })

@@ -24,8 +24,9 @@ struct SocketDraft {
     var subscriptions: [Subscription]
     /// Whether a message line of this socket failed to resolve (already reported).
     var hasInvalidMessages = false
-    /// Set once names are assigned.
-    var property = ""
+    /// Set once names are assigned: the `as` name, or one derived from the socket type.
+    var name = ""
+    var nameOrigin = NameOrigin.derived
 
     func declared(_ arrows: Set<Arrow>) -> [DeclaredMessage] { declared.filter { arrows.contains($0.arrow) } }
     /// Messages this socket says it sends (`<-`, `<<`).
@@ -48,8 +49,12 @@ struct DeclaredMessage {
     var location: SourceLocation
     /// Set once names are assigned.
     var name = ""
+    var nameOrigin = NameOrigin.derived
 
-    var message: Message { Message(name: name, documentation: documentation, location: location, frames: frames) }
+    var message: Message {
+        Message(name: name, nameOrigin: nameOrigin, documentation: documentation, location: location, frames: frames,
+                fields: FieldLayout.fields(of: frames))
+    }
 }
 
 /// Identifies a socket by service and socket index.

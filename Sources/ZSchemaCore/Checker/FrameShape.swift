@@ -14,11 +14,12 @@ struct FrameShape {
     static func sameWire(_ a: Frame, _ b: Frame) -> Bool {
         guard a.repetition == b.repetition else { return false }
         switch (a.kind, b.kind) {
-        case (.scalar(let x), .scalar(let y)): return x == y
+        case (.scalar(let x, let xOrder), .scalar(let y, let yOrder)): return x == y && (xOrder == yOrder || x.byteCount == 1)
         case (.string, .string), (.bytes, .bytes): return true
         case (.enumeration(let x), .enumeration(let y)):
             return x.width == y.width && Set(x.cases.map(\.value)) == Set(y.cases.map(\.value))
-        case (.constant(let x), .constant(let y)): return x.bytes == y.bytes
+        case (.integerConstant, .integerConstant), (.textConstant, .textConstant), (.integerConstant, .textConstant), (.textConstant, .integerConstant):
+            return a.kind.constantBytes == b.kind.constantBytes
         case (.text(let x), .text(let y)): return anonymous(x.pcre) == anonymous(y.pcre)
         default: return false
         }
@@ -49,23 +50,24 @@ struct FrameShape {
 
     static func describe(_ frame: Frame) -> String {
         let base: String = switch frame.kind {
-        case .scalar(let type): type.rawValue
+        case .scalar(let type, let order): type.rawValue + (order == .little ? "le" : "")
         case .string: "string"
         case .bytes: "bytes"
         case .enumeration(let type): "(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") " + type.width.rawValue
-        case .constant(let constant):
-            constant.width.map { "\(constant.name ?? "") = \(constant.value) \($0.rawValue)" } ?? "\"\(constant.value)\""
+        case .integerConstant(let constant): "\(constant.name) = \(constant.value) \(constant.width.rawValue)"
+        case .textConstant(let text): "\"\(text)\""
         case .text(let pattern): "\"\(pattern.source)\""
         }
-        return base + frame.repetition.rawValue
+        return base + frame.repetition.suffix
     }
 
     /// The exact lengths a frame can have, nil when any length is possible.
     private func width(_ kind: FrameKind) -> Int? {
         switch kind {
-        case .scalar(let type): type.byteCount
+        case .scalar(let type, _): type.byteCount
         case .enumeration(let type): type.width.byteCount
-        case .constant(let constant): constant.bytes.count
+        case .integerConstant(let constant): constant.bytes.count
+        case .textConstant(let text): text.utf8.count
         case .string, .bytes, .text: nil
         }
     }
@@ -75,12 +77,10 @@ struct FrameShape {
     func admits(_ frame: Frame, prefix: [UInt8]) -> Bool? {
         if prefix.isEmpty { return true }
         switch frame.kind {
-        case .constant(let constant): return constant.bytes.starts(with: prefix)
-        case .enumeration(let type):
-            return type.cases.contains { item in
-                IntegerLiteral(value: Int128(item.value) ?? 0, type: type.width).bytes.starts(with: prefix)
-            }
-        case .scalar(let type): return prefix.count <= type.byteCount
+        case .integerConstant(let constant): return constant.bytes.starts(with: prefix)
+        case .textConstant(let text): return Array(text.utf8).starts(with: prefix)
+        case .enumeration(let type): return type.cases.contains { $0.bytes.starts(with: prefix) }
+        case .scalar(let type, _): return prefix.count <= type.byteCount
         case .string, .bytes: return true
         case .text(let pattern):
             guard let text = String(validating: prefix, as: UTF8.self) else { return false }
@@ -97,10 +97,8 @@ struct FrameShape {
             guard let example = pattern.example else { return nil }
             return admits(published, prefix: Array(example.utf8))
         case .enumeration(let type):
-            return type.cases.contains { item in
-                admits(published, prefix: IntegerLiteral(value: Int128(item.value) ?? 0, type: type.width).bytes) ?? true
-            }
-        case .scalar(let type):
+            return type.cases.contains { admits(published, prefix: $0.bytes) ?? true }
+        case .scalar(let type, _):
             return width(published.kind).map { $0 >= type.byteCount } ?? true
         default:
             return nil
@@ -129,16 +127,18 @@ struct FrameShape {
 
     private func disjoint(_ x: FrameKind, _ y: FrameKind) -> Bool {
         if let a = width(x), let b = width(y), a != b { return true }
+        if let a = x.constantBytes, let b = y.constantBytes { return a != b }
         switch (x, y) {
-        case (.constant(let a), .constant(let b)): return a.bytes != b.bytes
-        case (.constant(let c), .enumeration(let e)), (.enumeration(let e), .constant(let c)):
-            return !e.cases.contains { IntegerLiteral(value: Int128($0.value) ?? 0, type: e.width).bytes == c.bytes }
+        case (.integerConstant(let c), .enumeration(let e)), (.enumeration(let e), .integerConstant(let c)):
+            return !e.cases.contains { $0.bytes == c.bytes }
         case (.enumeration(let a), .enumeration(let b)):
             return Set(a.cases.map(\.value)).isDisjoint(with: Set(b.cases.map(\.value)))
         case (.text(let a), .text(let b)):
             return provablyDisjoint(a.pcre, b.pcre)
-        case (.text(let pattern), .constant(let constant)), (.constant(let constant), .text(let pattern)):
+        case (.text(let pattern), .integerConstant(let constant)), (.integerConstant(let constant), .text(let pattern)):
             guard let text = String(validating: constant.bytes, as: UTF8.self) else { return true }
+            return matcher.matches(pattern.pcre, text) == false
+        case (.text(let pattern), .textConstant(let text)), (.textConstant(let text), .text(let pattern)):
             return matcher.matches(pattern.pcre, text) == false
         default:
             return false

@@ -7,9 +7,9 @@ struct MessageFlow {
     /// Distinct messages by name, in first-declared order.
     private(set) var messages: [Message] = []
     private(set) var unions: [MessageUnion] = []
-    /// Per socket: the message names sent and received and the Swift types for them.
-    private(set) var outgoing: [SocketRef: (names: [String], type: String)] = [:]
-    private(set) var incoming: [SocketRef: (names: [String], type: String)] = [:]
+    /// Per socket: what it sends and receives.
+    private(set) var outgoing: [SocketRef: MessageSet] = [:]
+    private(set) var incoming: [SocketRef: MessageSet] = [:]
 
     /// After errors, the raw-frames warnings would mostly repeat them.
     private let quietAboutRawSockets: Bool
@@ -26,7 +26,6 @@ struct MessageFlow {
         checkAgreement(&diagnostics)
         checkSubscriptions(&diagnostics)
         checkAlternatives(&diagnostics)
-        checkTypeNames(&diagnostics)
     }
 
     /// Sockets with peers first, then the others, each in declaration order.
@@ -36,6 +35,8 @@ struct MessageFlow {
 
     // MARK: Names
 
+    /// A message's name: the one written after the arrow, else its constant's name (`START`),
+    /// else `<service>.<socket>.<out|in>`, with an ordinal when a socket has several such.
     private mutating func assignNames() {
         for ref in topology.allSockets {
             let service = topology.service(ref)
@@ -45,23 +46,24 @@ struct MessageFlow {
                 let unnamed = indices.filter { socket.declared[$0].explicitName == nil && constantName(socket.declared[$0]) == nil }
                 for index in indices {
                     let message = socket.declared[index]
-                    let name: String
+                    let (name, origin): (String, NameOrigin)
                     if let explicit = message.explicitName {
-                        name = explicit.value  // an identifier, kept as written
+                        (name, origin) = (explicit.value, .declared)
                     } else if let constant = constantName(message) {
-                        name = SwiftNaming.typeName(constant)
+                        (name, origin) = (constant, .constant)
                     } else {
-                        let ordinal = unnamed.count > 1 ? "\((unnamed.firstIndex(of: index) ?? 0) + 1)" : ""
-                        name = SwiftNaming.typeName(service.id) + SwiftNaming.typeName(socket.property) + (direction ? "Out" : "In") + ordinal
+                        let ordinal = unnamed.count > 1 ? ".\((unnamed.firstIndex(of: index) ?? 0) + 1)" : ""
+                        (name, origin) = ("\(service.id).\(socket.name).\(direction ? "out" : "in")\(ordinal)", .derived)
                     }
                     topology.services[ref.service].sockets[ref.socket].declared[index].name = name
+                    topology.services[ref.service].sockets[ref.socket].declared[index].nameOrigin = origin
                 }
             }
         }
     }
 
     private func constantName(_ message: DeclaredMessage) -> String? {
-        for frame in message.frames { if case .constant(let constant) = frame.kind, let name = constant.name { return name } }
+        for frame in message.frames { if case .integerConstant(let constant) = frame.kind { return constant.name } }
         return nil
     }
 
@@ -101,17 +103,17 @@ struct MessageFlow {
         let quiet = quietAboutRawSockets || socket.hasInvalidMessages || socket.isMonitorEndpoint
         if socket.kind.canSend || socket.kind.publishes {
             if !socket.declaredOutgoing.isEmpty {
-                outgoing[ref] = messageType(socket.declaredOutgoing.map(\.name), owner: ref, suffix: "Outgoing")
+                outgoing[ref] = messageSet(socket.declaredOutgoing.map(\.name), declaredAt: ref)
             } else if let peer = peers.first(where: { !topology.socket($0).declaredIncoming.isEmpty }) {
-                outgoing[ref] = messageType(topology.socket(peer).declaredIncoming.map(\.name), owner: peer, suffix: "Incoming")
+                outgoing[ref] = messageSet(topology.socket(peer).declaredIncoming.map(\.name), declaredAt: peer)
             } else {
-                outgoing[ref] = ([], "RawMessage")
+                outgoing[ref] = .raw
                 if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)") }
             }
         }
         if socket.kind.canReceive || socket.kind.subscribes {
             if !socket.declaredIncoming.isEmpty {
-                incoming[ref] = messageType(socket.declaredIncoming.map(\.name), owner: ref, suffix: "Incoming")
+                incoming[ref] = messageSet(socket.declaredIncoming.map(\.name), declaredAt: ref)
             } else if let peer = peers.first(where: { !topology.socket($0).declaredOutgoing.isEmpty }) {
                 let published = topology.socket(peer).declaredOutgoing
                 var names = published.map(\.name)
@@ -120,28 +122,24 @@ struct MessageFlow {
                         socket.subscriptions.contains { shapes.subscription($0, canSelect: message.frames[0]) ?? true }
                     }.map(\.name)
                 }
-                incoming[ref] = names == published.map(\.name)
-                    ? messageType(names, owner: peer, suffix: "Outgoing")
-                    : messageType(names, owner: ref, suffix: "Incoming")
+                incoming[ref] = messageSet(names, declaredAt: names == published.map(\.name) ? peer : ref)
             } else {
-                incoming[ref] = ([], "RawMessage")
+                incoming[ref] = .raw
                 if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)") }
             }
         }
     }
 
-    /// The Swift type for a set of messages: the message itself, or a union named after the
-    /// socket whose declaration defines the set.
-    private mutating func messageType(_ names: [String], owner: SocketRef, suffix: String) -> (names: [String], type: String) {
-        if names.isEmpty { return ([], "RawMessage") }
-        if names.count == 1 { return (names, names[0]) }
-        // Sockets with the same alternatives in the same order share one union.
-        if let existing = unions.first(where: { $0.messages == names }) { return (names, existing.name) }
-        let name = SwiftNaming.typeName(topology.service(owner).id) + SwiftNaming.typeName(topology.socket(owner).property) + suffix
-        if !unions.contains(where: { $0.name == name }) {
-            unions.append(MessageUnion(name: name, messages: names, location: topology.socket(owner).location))
+    /// The set of `names`: one message, or the union of those alternatives (sockets with the same
+    /// alternatives in the same order share one), first defined by the socket `declaredAt`.
+    private mutating func messageSet(_ names: [String], declaredAt owner: SocketRef) -> MessageSet {
+        if names.isEmpty { return .raw }
+        if names.count == 1 { return .message(names[0]) }
+        let id = names.joined(separator: "|")
+        if !unions.contains(where: { $0.id == id }) {
+            unions.append(MessageUnion(id: id, messages: names, location: topology.socket(owner).location))
         }
-        return (names, name)
+        return .union(id)
     }
 
     // MARK: Agreement
@@ -172,9 +170,10 @@ struct MessageFlow {
                     let selected = published.filter { shapes.subscription(subscription, canSelect: $0.frames[0]) ?? true }
                     guard selected.isEmpty else { continue }
                     var detail = ""
-                    if case .constant(let constant) = subscription.frame.kind, let name = constant.name {
+                    if case .integerConstant(let constant) = subscription.frame.kind {
+                        let name = constant.name
                         for message in published {
-                            if case .constant(let other) = message.frames[0].kind, other.name == name, other.bytes != constant.bytes {
+                            if case .integerConstant(let other) = message.frames[0].kind, other.name == name, other.bytes != constant.bytes {
                                 detail = "; \(name) is \(constant.value) here but \(other.value) in \(topology.service(publisher).id)"
                                 break
                             }
@@ -194,31 +193,15 @@ struct MessageFlow {
             for group in [socket.declaredOutgoing, socket.declaredIncoming] where group.count > 1 {
                 for (index, message) in group.enumerated() {
                     if let earlier = group[..<index].first(where: { shapes.mayOverlap($0.frames, message.frames) }) {
+                        let (called, taken) = earlier.nameOrigin == .derived
+                            ? ("the one on line \(earlier.location.line)", "the one on line \(earlier.location.line)")
+                            : ("\(earlier.name) (line \(earlier.location.line))", earlier.name)
                         diagnostics.warning(message.location,
-                            "this message and \(earlier.name) (line \(earlier.location.line)) can match the same frames, so a receiver cannot tell them apart; the decoder takes \(earlier.name)",
-                            notes: [Diagnostic(.note, earlier.location, "\(earlier.name) is declared here")])
+                            "this message and \(called) can match the same frames, so a receiver cannot tell them apart; the decoder takes \(taken)",
+                            notes: [Diagnostic(.note, earlier.location, "\(earlier.nameOrigin == .derived ? "it" : earlier.name) is declared here")])
                     }
                 }
             }
-        }
-    }
-
-    private func checkTypeNames(_ diagnostics: inout DiagnosticCollector) {
-        var seen: [String: SourceLocation] = [:]
-        let runtimeNames: Set<String> = ["RawMessage", "MonitorEvent", "ZMQContext", "ZMQSocket", "Publisher", "Subscriber", "Pusher", "Puller", "Requester", "Replier", "Dealer", "Router", "Pair", "SocketMonitor", "FramePattern", "Poller"]
-        let standardNames: Set<String> = ["Result", "String", "Int", "Double", "Float", "Bool", "Array", "Dictionary", "Set", "Optional", "Error", "Never", "Void", "Any", "Character", "Duration", "Task", "Data", "Date", "URL", "Sendable", "Hashable", "Equatable"]
-        var serviceIDs = Set<String>()  // a repeated service id is reported by the topology
-        let named = topology.services.filter { serviceIDs.insert($0.id).inserted }.map { (SwiftNaming.typeName($0.id), $0.location) }
-            + messages.map { ($0.name, $0.location) } + unions.map { ($0.name, $0.location) }
-        for (name, location) in named {
-            if runtimeNames.contains(name) {
-                diagnostics.error(location, "'\(name)' is a ZSchemaRuntime type; choose another name")
-            } else if standardNames.contains(name) {
-                diagnostics.error(location, "'\(name)' would hide Swift's own '\(name)' in generated code; choose another name")
-            } else if let first = seen[name] {
-                diagnostics.error(location, "'\(name)' is already the name of another generated type", notes: [Diagnostic(.note, first, "first used here")])
-            }
-            seen[name] = seen[name] ?? location
         }
     }
 }

@@ -109,7 +109,7 @@ struct Resolver {
             (kind, name) = (resolveType(type), field.value)
         }
         guard let kind else { return nil }
-        if case .constant = kind, syntax.repetition != .once {
+        if kind.constantBytes != nil, syntax.repetition != .once {
             diagnostics.error(syntax.location, "a constant frame cannot repeat")
             return nil
         }
@@ -119,14 +119,14 @@ struct Resolver {
     private mutating func resolveType(_ type: TypeSyntax) -> FrameKind? {
         switch type {
         case .named(let name):
-            if let scalar = ScalarType(rawValue: name.value) { return .scalar(scalar) }
+            if let (scalar, order) = Self.scalarType(name.value) { return .scalar(scalar, order) }
             if name.value == "string" { return .string }
             if name.value == "bytes" { return .bytes }
-            diagnostics.error(name.location, "unknown type '\(name.value)'; expected u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 bool string bytes, an enum '(A = 0uy | ...)' or a constant 'NAME = 0uy'")
+            diagnostics.error(name.location, "unknown type '\(name.value)'; expected u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 bool string bytes (numbers big-endian; u32le and so on for little-endian), an enum '(A = 0uy | ...)' or a constant 'NAME = 0uy'")
             return nil
         case .constant(let constant):
             guard let literal = literal(constant.literal) else { return nil }
-            return .constant(Constant(name: constant.name.value, width: literal.type, value: "\(literal.value)", bytes: literal.bytes))
+            return .integerConstant(IntegerConstant(name: constant.name.value, width: literal.type, value: IntegerValue(literal.value), bytes: literal.bytes))
         case .enumeration(let cases):
             var resolved: [(EnumCaseSyntax, IntegerLiteral)] = []
             for item in cases {
@@ -153,10 +153,21 @@ struct Resolver {
                 values[literal.value] = item.literal.location
             }
             if resolved.count == 1, let (item, literal) = resolved.first {
-                return .constant(Constant(name: item.name.value, width: literal.type, value: "\(literal.value)", bytes: literal.bytes))
+                return .integerConstant(IntegerConstant(name: item.name.value, width: literal.type, value: IntegerValue(literal.value), bytes: literal.bytes))
             }
-            return .enumeration(EnumType(width: width, cases: resolved.map { EnumCase(name: $0.0.name.value, value: "\($0.1.value)") }))
+            return .enumeration(EnumType(width: width, cases: resolved.map {
+                EnumCase(name: $0.0.name.value, value: IntegerValue($0.1.value), bytes: $0.1.bytes)
+            }))
         }
+    }
+
+    /// `f64`, `u32le`, `i16be`: the number type and its byte order (big-endian unless `le`).
+    static func scalarType(_ name: String) -> (ScalarType, ByteOrder)? {
+        if let scalar = ScalarType(rawValue: name) { return (scalar, .big) }
+        for (suffix, order) in [("le", ByteOrder.little), ("be", .big)] where name.hasSuffix(suffix) {
+            if let scalar = ScalarType(rawValue: String(name.dropLast(2))), scalar.byteCount > 1 { return (scalar, order) }
+        }
+        return nil
     }
 
     private mutating func literal(_ text: Located<String>) -> IntegerLiteral? {
@@ -179,9 +190,7 @@ struct Resolver {
         case .success(let info):
             analysis = PatternAnalysis(pattern: translator.translated, groupNumbers: info.groupNumbers, matcher: matcher)
         }
-        if let literal = analysis.literal {
-            return .constant(Constant(name: nil, width: nil, value: literal, bytes: Array(literal.utf8)))
-        }
+        if let literal = analysis.literal { return .textConstant(literal) }
         if repetition != .once && analysis.captures.count > 1 {
             diagnostics.error(source.location, "a repeated string frame may have at most one named capture (it becomes an array of that capture)")
             return nil
@@ -204,18 +213,19 @@ struct Resolver {
             return nil
         }
         var prefix: [UInt8]?
-        if case .constant(let constant) = frame.kind {
+        if let bytes = frame.kind.constantBytes {
             if dynamic {
                 diagnostics.error(frame.location, "a constant subscription has nothing to choose at run time; remove the '*'")
                 return nil
             }
-            prefix = constant.bytes
+            prefix = bytes
         } else if !dynamic {
             diagnostics.error(frame.location, "a subscription without '*' is made when the socket opens, so it must be a constant; add '*' to subscribe at run time")
             return nil
         }
         var fixed = frame
         fixed.repetition = .once
-        return Subscription(frame: fixed, isDynamic: dynamic, prefix: prefix, documentation: message.documentation, location: message.arrow.location)
+        return Subscription(frame: fixed, fields: FieldLayout.fields(of: [fixed]), isDynamic: dynamic, prefix: prefix,
+                            documentation: message.documentation, location: message.arrow.location)
     }
 }

@@ -1,5 +1,6 @@
 /// The picture of all services together: which connect reaches which bind, whether the socket
-/// types can talk, what each socket is called and which sockets monitor which.
+/// types can talk, what each socket is called (in the schema's terms) and which sockets monitor
+/// which.
 struct Topology {
     var services: [ServiceDraft]
     /// Resolved links, connecting side first, in declaration order.
@@ -15,7 +16,7 @@ struct Topology {
         checkDuplicateBinds(&diagnostics)
         resolveLinks(&diagnostics)
         resolveMonitors(&diagnostics)
-        assignProperties(&diagnostics)
+        assignNames(&diagnostics)
     }
 
     var allSockets: [SocketRef] {
@@ -24,7 +25,7 @@ struct Topology {
 
     func socket(_ ref: SocketRef) -> SocketDraft { services[ref.service].sockets[ref.socket] }
     func service(_ ref: SocketRef) -> ServiceDraft { services[ref.service] }
-    func socketID(_ ref: SocketRef) -> String { "\(services[ref.service].id)/\(socket(ref).property)" }
+    func socketID(_ ref: SocketRef) -> String { "\(services[ref.service].id)/\(socket(ref).name)" }
 
     /// The sockets linked to `ref`, either way: those of the same system first, then in
     /// declaration order.
@@ -38,15 +39,11 @@ struct Topology {
 
     private func checkServiceNames(_ diagnostics: inout DiagnosticCollector) {
         var seen: [String: SourceLocation] = [:]
-        var seenTypes: [String: SourceLocation] = [:]
         for service in services {
             if let first = seen[service.id] {
                 diagnostics.error(service.location, "service '\(service.id)' is already defined", notes: [Diagnostic(.note, first, "first defined here")])
-            } else if let first = seenTypes[SwiftNaming.typeName(service.id)] {
-                diagnostics.error(service.location, "service '\(service.id)' and the one at \(first) both become the Swift type '\(SwiftNaming.typeName(service.id))'", notes: [Diagnostic(.note, first, "the other service")])
             }
             seen[service.id] = seen[service.id] ?? service.location
-            seenTypes[SwiftNaming.typeName(service.id)] = seenTypes[SwiftNaming.typeName(service.id)] ?? service.location
         }
     }
 
@@ -128,43 +125,53 @@ struct Topology {
         }
     }
 
-    private mutating func assignProperties(_ diagnostics: inout DiagnosticCollector) {
+    /// Names every socket in its service: the `as` name as written; otherwise the socket type in
+    /// lower case (`pub`), with the peer's system in front when the service has several of that
+    /// type (`chatz_sub`), or failing that an ordinal (`sub_2`); a monitor is named after the
+    /// socket it watches (`chatz_sub_monitor`).
+    private mutating func assignNames(_ diagnostics: inout DiagnosticCollector) {
         for serviceIndex in services.indices {
             let refs = services[serviceIndex].sockets.indices.map { SocketRef(service: serviceIndex, socket: $0) }
             let plain = refs.filter { monitors[$0] == nil }
+            func name(_ ref: SocketRef, _ name: String, _ origin: NameOrigin) {
+                services[serviceIndex].sockets[ref.socket].name = name
+                services[serviceIndex].sockets[ref.socket].nameOrigin = origin
+            }
             for ref in plain {
                 let draft = socket(ref)
                 if let explicit = draft.explicitName {
-                    services[serviceIndex].sockets[ref.socket].property = SwiftNaming.bareMemberName(explicit.value)
+                    name(ref, explicit.value, .declared)
                     continue
                 }
                 let base = draft.kind.rawValue.lowercased()
                 let sameKind = plain.filter { socket($0).kind == draft.kind && socket($0).explicitName == nil }
                 if sameKind.count == 1 {
-                    services[serviceIndex].sockets[ref.socket].property = base
+                    name(ref, base, .derived)
                     continue
                 }
                 let systems = sameKind.map { peers(of: $0).first.map { services[$0.service].system } }
                 if let system = peers(of: ref).first.map({ services[$0.service].system }),
                    systems.filter({ $0 == system }).count == 1 {
-                    services[serviceIndex].sockets[ref.socket].property = SwiftNaming.bareMemberName(system + "_" + base)
+                    name(ref, system + "_" + base, .derived)
                 } else {
-                    let ordinal = (sameKind.firstIndex(of: ref) ?? 0) + 1
-                    services[serviceIndex].sockets[ref.socket].property = base + "\(ordinal)"
+                    name(ref, base + "_\((sameKind.firstIndex(of: ref) ?? 0) + 1)", .derived)
                 }
             }
             for ref in refs where monitors[ref] != nil {
-                let target = monitors[ref].map { socket($0).property } ?? "socket"
-                services[serviceIndex].sockets[ref.socket].property = socket(ref).explicitName.map { SwiftNaming.bareMemberName($0.value) } ?? target + "Monitor"
+                if let explicit = socket(ref).explicitName {
+                    name(ref, explicit.value, .declared)
+                } else {
+                    name(ref, (monitors[ref].map { socket($0).name } ?? "socket") + "_monitor", .derived)
+                }
             }
             var seen: [String: SourceLocation] = [:]
             for ref in refs {
-                let property = socket(ref).property
-                if let first = seen[property] {
-                    diagnostics.error(socket(ref).location, "socket name '\(property)' is already used in \(services[serviceIndex].id); name one with 'as <name>' after the endpoint",
+                let socketName = socket(ref).name
+                if let first = seen[socketName] {
+                    diagnostics.error(socket(ref).location, "socket name '\(socketName)' is already used in \(services[serviceIndex].id); name one with 'as <name>' after the endpoint",
                                       notes: [Diagnostic(.note, first, "first used here")])
                 }
-                seen[property] = seen[property] ?? socket(ref).location
+                seen[socketName] = seen[socketName] ?? socket(ref).location
             }
         }
     }

@@ -10,7 +10,7 @@ public enum GraphRenderer {
             lines.append("        label=\(quoted(service.id + (service.metadata.isEmpty ? "" : " (" + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + ")")));")
             for socket in service.sockets {
                 let verb = socket.endpoint.binds ? "bind" : "connect"
-                lines.append("        \(quoted(socket.id)) [label=\(quoted("\(socket.kind.rawValue) \(socket.property)\n\(verb) \(socket.endpoint.address)"))];")
+                lines.append("        \(quoted(socket.id)) [label=\(quoted("\(socket.kind.rawValue) \(socket.name)\n\(verb) \(socket.endpoint.address)"))];")
             }
             lines.append("    }")
         }
@@ -19,9 +19,9 @@ public enum GraphRenderer {
             // One edge per direction messages flow, labelled with what the receiver gets (a
             // subscriber gets only what its subscriptions select).
             for (from, to) in [(connecting, binding), (binding, connecting)] {
-                guard from.outgoingType != nil, to.incomingType != nil else { continue }
-                let messages = to.incoming.isEmpty ? from.outgoing : to.incoming
-                let label = messages.isEmpty ? (to.incomingType ?? "") : messages.joined(separator: "\n")
+                guard let sent = from.sends, let received = to.receives else { continue }
+                let messages = ir.messages(in: received).isEmpty ? ir.messages(in: sent) : ir.messages(in: received)
+                let label = messages.isEmpty ? "raw frames" : messages.joined(separator: "\n")
                 lines.append("    \(quoted(from.id)) -> \(quoted(to.id)) [label=\(quoted(label))];")
             }
         }

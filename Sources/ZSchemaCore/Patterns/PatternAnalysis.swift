@@ -1,5 +1,5 @@
 /// A named capture of a string frame: a `String` field of the message.
-public struct PatternCapture: Sendable, Hashable, Codable {
+public struct PatternCapture: Sendable, Hashable, Encodable {
     /// The capture's name as written.
     public let name: String
     /// Its group number in the PCRE2 pattern.
@@ -9,7 +9,7 @@ public struct PatternCapture: Sendable, Hashable, Codable {
 }
 
 /// How a string frame's text is assembled from its captures when sending.
-public indirect enum TemplatePart: Sendable, Hashable, Codable {
+public indirect enum TemplatePart: Sendable, Hashable, Encodable {
     /// Fixed text.
     case literal(String)
     /// The value of a capture.
@@ -17,6 +17,25 @@ public indirect enum TemplatePart: Sendable, Hashable, Codable {
     /// A part that is written only when its captures are given; `keys` are the captures that
     /// decide (all of them or none must be given).
     case optional(parts: [TemplatePart], keys: [String])
+
+    private enum CodingKeys: String, CodingKey { case kind, text, name, group, parts, keys }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .literal(let text):
+            try container.encode("literal", forKey: .kind)
+            try container.encode(text, forKey: .text)
+        case .capture(let name, let group):
+            try container.encode("capture", forKey: .kind)
+            try container.encode(name, forKey: .name)
+            try container.encode(group, forKey: .group)
+        case .optional(let parts, let keys):
+            try container.encode("optional", forKey: .kind)
+            try container.encode(parts, forKey: .parts)
+            try container.encode(keys, forKey: .keys)
+        }
+    }
 }
 
 /// What zschema learned from a pattern.

@@ -41,7 +41,7 @@ public struct SocketSyntax: Sendable, Hashable {
 }
 
 /// The four message arrows.
-public enum Arrow: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Arrow: String, Sendable, Hashable, CaseIterable {
     /// `<-`: this socket sends the message.
     case send = "<-"
     /// `->`: this socket receives the message.
@@ -65,13 +65,22 @@ public struct MessageSyntax: Sendable, Hashable {
 }
 
 /// How often a frame occurs.
-public enum Repetition: String, Sendable, Hashable, Codable {
+public enum Repetition: String, Sendable, Hashable, Encodable {
     /// Exactly once.
-    case once = ""
+    case once
     /// `+`: one or more times.
-    case oneOrMore = "+"
+    case oneOrMore
     /// `*`: zero or more times.
-    case zeroOrMore = "*"
+    case zeroOrMore
+
+    /// How the schema writes it after the frame: ``, `+`, `*`.
+    public var suffix: String {
+        switch self {
+        case .once: ""
+        case .oneOrMore: "+"
+        case .zeroOrMore: "*"
+        }
+    }
 }
 
 /// One `[ ... ]`.

@@ -1,5 +1,5 @@
 /// The widths a binary number frame can have, named as in the schema language.
-public enum ScalarType: String, Sendable, Hashable, Codable, CaseIterable {
+public enum ScalarType: String, Sendable, Hashable, Encodable, CaseIterable {
     case u8, i8, u16, i16, u32, i32, u64, i64, f32, f64, bool
 
     /// Bytes on the wire.

@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion2
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 
 // MARK: - Messages
 
@@ -44,12 +44,12 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
-        text1 += usr
-        if let msg {
+        text1 += self.usr
+        if let msg = self.msg {
             text1 += "\u{1F}"
             text1 += msg
         }
-        try Self.pattern1.validate(text1, expected: [(group: 1, value: usr), (group: 3, value: msg)], message: Self.messageName, field: "usr")
+        try Self.pattern1.validate(text1, expected: [(group: 1, value: self.usr), (group: 3, value: self.msg)], message: Self.messageName, field: "usr")
         writer.append(string: text1)
     }
 }
@@ -88,10 +88,10 @@ public struct UserList: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        guard !usr.isEmpty else {
+        guard !self.usr.isEmpty else {
             throw MessageEncodingError(message: Self.messageName, field: "usr", reason: .emptyRepetition)
         }
-        for element in usr {
+        for element in self.usr {
             try writer.append(string: element, matching: Self.pattern1, message: Self.messageName, field: "usr")
         }
     }
@@ -161,10 +161,10 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
-        text1 += usr
+        text1 += self.usr
         text1 += "\u{1F}"
-        text1 += msg
-        try Self.pattern1.validate(text1, expected: [(group: 1, value: usr), (group: 2, value: msg)], message: Self.messageName, field: "usr")
+        text1 += self.msg
+        try Self.pattern1.validate(text1, expected: [(group: 1, value: self.usr), (group: 2, value: self.msg)], message: Self.messageName, field: "usr")
         writer.append(string: text1)
     }
 }
@@ -174,11 +174,11 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
 /// Decoding tries them in this order and takes the first that fits.
 ///
 /// Generated from chatz.zschema:5.
-public enum ChatzServerRouterOutgoing: ZSchemaMessage, Hashable {
+public enum UserListOrNoUsers: ZSchemaMessage, Hashable {
     case userList(UserList)
     case noUsers(NoUsers)
 
-    public static let messageName = "ChatzServerRouterOutgoing"
+    public static let messageName = "UserListOrNoUsers"
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -214,21 +214,21 @@ public enum ChatzServerRouterOutgoing: ZSchemaMessage, Hashable {
 extension MessageSending where Outgoing == ChatRequest {
     /// Sends a ``ChatRequest`` built from its fields.
     public func send(usr: String, msg: String? = nil, dontWait: Bool = false) throws {
-        try send(ChatRequest(usr: usr, msg: msg), dontWait: dontWait)
+        try self.send(ChatRequest(usr: usr, msg: msg), dontWait: dontWait)
     }
 }
 
 extension MessageSending where Outgoing == UserList {
     /// Sends a ``UserList`` built from its fields.
     public func send(usr: [String], dontWait: Bool = false) throws {
-        try send(UserList(usr: usr), dontWait: dontWait)
+        try self.send(UserList(usr: usr), dontWait: dontWait)
     }
 }
 
 extension MessageSending where Outgoing == NoUsers {
     /// Sends a ``NoUsers`` built from its fields.
     public func send(dontWait: Bool = false) throws {
-        try send(NoUsers(), dontWait: dontWait)
+        try self.send(NoUsers(), dontWait: dontWait)
     }
 }
 
@@ -239,51 +239,51 @@ public typealias ChatMessageSubscriber = Subscriber<ChatMessage>
 extension MessageSending where Outgoing == ChatMessage {
     /// Sends a ``ChatMessage`` built from its fields.
     public func send(usr: String, msg: String, dontWait: Bool = false) throws {
-        try send(ChatMessage(usr: usr, msg: msg), dontWait: dontWait)
+        try self.send(ChatMessage(usr: usr, msg: msg), dontWait: dontWait)
     }
 }
 
-extension MessageSending where Outgoing == ChatzServerRouterOutgoing {
+extension MessageSending where Outgoing == UserListOrNoUsers {
     /// Sends a ``UserList``.
     public func send(_ message: UserList, dontWait: Bool = false) throws {
-        try send(.userList(message), dontWait: dontWait)
+        try self.send(.userList(message), dontWait: dontWait)
     }
 
     /// Sends a ``UserList`` built from its fields.
     public func sendUserList(usr: [String], dontWait: Bool = false) throws {
-        try send(.userList(UserList(usr: usr)), dontWait: dontWait)
+        try self.send(.userList(UserList(usr: usr)), dontWait: dontWait)
     }
 
     /// Sends a ``NoUsers``.
     public func send(_ message: NoUsers, dontWait: Bool = false) throws {
-        try send(.noUsers(message), dontWait: dontWait)
+        try self.send(.noUsers(message), dontWait: dontWait)
     }
 
     /// Sends a ``NoUsers`` built from its fields.
     public func sendNoUsers(dontWait: Bool = false) throws {
-        try send(.noUsers(NoUsers()), dontWait: dontWait)
+        try self.send(.noUsers(NoUsers()), dontWait: dontWait)
     }
 }
 
-extension Router where Outgoing == ChatzServerRouterOutgoing {
+extension Router where Outgoing == UserListOrNoUsers {
     /// Sends a ``UserList`` to `peer`.
     public func reply(to peer: RoutingEnvelope, _ message: UserList, dontWait: Bool = false) throws {
-        try reply(to: peer, .userList(message), dontWait: dontWait)
+        try self.reply(to: peer, .userList(message), dontWait: dontWait)
     }
 
     /// Sends a ``UserList`` built from its fields to `peer`.
     public func replyUserList(to peer: RoutingEnvelope, usr: [String], dontWait: Bool = false) throws {
-        try reply(to: peer, .userList(UserList(usr: usr)), dontWait: dontWait)
+        try self.reply(to: peer, .userList(UserList(usr: usr)), dontWait: dontWait)
     }
 
     /// Sends a ``NoUsers`` to `peer`.
     public func reply(to peer: RoutingEnvelope, _ message: NoUsers, dontWait: Bool = false) throws {
-        try reply(to: peer, .noUsers(message), dontWait: dontWait)
+        try self.reply(to: peer, .noUsers(message), dontWait: dontWait)
     }
 
     /// Sends a ``NoUsers`` built from its fields to `peer`.
     public func replyNoUsers(to peer: RoutingEnvelope, dontWait: Bool = false) throws {
-        try reply(to: peer, .noUsers(NoUsers()), dontWait: dontWait)
+        try self.reply(to: peer, .noUsers(NoUsers()), dontWait: dontWait)
     }
 }
 
@@ -305,17 +305,17 @@ public final class ChatzServer: Sendable {
     ///
     /// `ROUTER`, binds `tcp://*:9001` by default.
     /// Peers in the schemas: `chatz.client/req`, `dealz/req`.
-    public let router: Router<ChatRequest, ChatzServerRouterOutgoing>
+    public let router: Router<ChatRequest, UserListOrNoUsers>
 
     /// broadcasts one user's message to entire group
     ///
     /// `PUB`, binds `tcp://*:9002` by default.
-    /// Peers in the schemas: `chatz.client/sub`, `dealz/chatzSub`.
+    /// Peers in the schemas: `chatz.client/sub`, `dealz/chatz_sub`.
     public let pub: ChatMessagePublisher
 
     /// The wrapper type of `router`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias RouterSocket = Router<ChatRequest, ChatzServerRouterOutgoing>
+    public typealias RouterSocket = Router<ChatRequest, UserListOrNoUsers>
 
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
@@ -339,17 +339,17 @@ public final class ChatzServer: Sendable {
         let routerSocket = try ZMQSocket(context: context, type: .router)
         try configure("router", routerSocket)
         try routerSocket.attach(to: routerEndpoint, bind: true)
-        router = Router<ChatRequest, ChatzServerRouterOutgoing>(socket: routerSocket, peersUseDelimiter: true)
+        self.router = .init(socket: routerSocket, peersUseDelimiter: true)
         let pubSocket = try ZMQSocket(context: context, type: .pub)
         try configure("pub", pubSocket)
         try pubSocket.attach(to: pubEndpoint, bind: true)
-        pub = ChatMessagePublisher(socket: pubSocket)
+        self.pub = .init(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        router.socket.close()
-        pub.socket.close()
+        self.router.socket.close()
+        self.pub.socket.close()
     }
 }
 
@@ -366,7 +366,7 @@ public final class ChatzClient: Sendable {
     ///
     /// `REQ`, connects to `tcp://localhost:9001` by default.
     /// Peers in the schemas: `chatz.server/router`.
-    public let req: Requester<ChatRequest, ChatzServerRouterOutgoing>
+    public let req: Requester<ChatRequest, UserListOrNoUsers>
 
     /// gets messages broadcast by anyone in the group
     ///
@@ -376,7 +376,7 @@ public final class ChatzClient: Sendable {
 
     /// The wrapper type of `req`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias ReqSocket = Requester<ChatRequest, ChatzServerRouterOutgoing>
+    public typealias ReqSocket = Requester<ChatRequest, UserListOrNoUsers>
 
     /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
@@ -400,17 +400,17 @@ public final class ChatzClient: Sendable {
         let reqSocket = try ZMQSocket(context: context, type: .req)
         try configure("req", reqSocket)
         try reqSocket.attach(to: reqEndpoint, bind: false)
-        req = Requester<ChatRequest, ChatzServerRouterOutgoing>(socket: reqSocket)
+        self.req = .init(socket: reqSocket)
         let subSocket = try ZMQSocket(context: context, type: .sub)
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
-        sub = ChatMessageSubscriber(socket: subSocket)
-        try sub.socket.subscribe(prefix: [])
+        self.sub = .init(socket: subSocket)
+        try self.sub.socket.subscribe(prefix: [])
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        req.socket.close()
-        sub.socket.close()
+        self.req.socket.close()
+        self.sub.socket.close()
     }
 }

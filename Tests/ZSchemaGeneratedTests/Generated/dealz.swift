@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion2
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 
 // MARK: - Services
 
@@ -24,7 +24,7 @@ public final class Dealz: Sendable {
     ///
     /// `REQ`, connects to `tcp://localhost:9001` by default.
     /// Peers in the schemas: `chatz.server/router`.
-    public let req: Requester<ChatRequest, ChatzServerRouterOutgoing>
+    public let req: Requester<ChatRequest, UserListOrNoUsers>
 
     /// `SUB`, connects to `tcp://localhost:9002` by default.
     /// Peers in the schemas: `chatz.server/pub`.
@@ -42,7 +42,7 @@ public final class Dealz: Sendable {
     public let push: OrderPusher
 
     /// `PULL`, binds `tcp://*:9015` by default.
-    public let pull: ValuzReducePullIncomingPuller
+    public let pull: ReadyOrValuationPuller
 
     /// `PUB`, binds `tcp://*:9016` by default.
     public let pub: ExitPublisher
@@ -54,11 +54,11 @@ public final class Dealz: Sendable {
     public let reqMonitor: SocketMonitor
 
     /// `PAIR`, connects to `inproc://monitor.chatz.sub` by default.
-    /// Reports the events of `dealz/chatzSub`.
+    /// Reports the events of `dealz/chatz_sub`.
     public let chatzSubMonitor: SocketMonitor
 
     /// `PAIR`, connects to `inproc://monitor.tickz.sub` by default.
-    /// Reports the events of `dealz/tickzSub`.
+    /// Reports the events of `dealz/tickz_sub`.
     public let tickzSubMonitor: SocketMonitor
 
     /// `PAIR`, connects to `inproc://monitor.valuz.push` by default.
@@ -75,7 +75,7 @@ public final class Dealz: Sendable {
 
     /// The wrapper type of `req`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias ReqSocket = Requester<ChatRequest, ChatzServerRouterOutgoing>
+    public typealias ReqSocket = Requester<ChatRequest, UserListOrNoUsers>
 
     /// The wrapper type of `chatzSub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
@@ -91,7 +91,7 @@ public final class Dealz: Sendable {
 
     /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PullSocket = ValuzReducePullIncomingPuller
+    public typealias PullSocket = ReadyOrValuationPuller
 
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
@@ -134,51 +134,51 @@ public final class Dealz: Sendable {
         self.context = context
         let reqSocket = try ZMQSocket(context: context, type: .req)
         try configure("req", reqSocket)
-        reqMonitor = try SocketMonitor(monitoring: reqSocket, endpoint: reqMonitorEndpoint, context: context)
+        self.reqMonitor = try SocketMonitor(monitoring: reqSocket, endpoint: reqMonitorEndpoint, context: context)
         try reqSocket.attach(to: reqEndpoint, bind: false)
-        req = Requester<ChatRequest, ChatzServerRouterOutgoing>(socket: reqSocket)
+        self.req = .init(socket: reqSocket)
         let chatzSubSocket = try ZMQSocket(context: context, type: .sub)
         try configure("chatzSub", chatzSubSocket)
-        chatzSubMonitor = try SocketMonitor(monitoring: chatzSubSocket, endpoint: chatzSubMonitorEndpoint, context: context)
+        self.chatzSubMonitor = try SocketMonitor(monitoring: chatzSubSocket, endpoint: chatzSubMonitorEndpoint, context: context)
         try chatzSubSocket.attach(to: chatzSubEndpoint, bind: false)
-        chatzSub = ChatMessageSubscriber(socket: chatzSubSocket)
-        try chatzSub.socket.subscribe(prefix: [])
+        self.chatzSub = .init(socket: chatzSubSocket)
+        try self.chatzSub.socket.subscribe(prefix: [])
         let tickzSubSocket = try ZMQSocket(context: context, type: .sub)
         try configure("tickzSub", tickzSubSocket)
-        tickzSubMonitor = try SocketMonitor(monitoring: tickzSubSocket, endpoint: tickzSubMonitorEndpoint, context: context)
+        self.tickzSubMonitor = try SocketMonitor(monitoring: tickzSubSocket, endpoint: tickzSubMonitorEndpoint, context: context)
         try tickzSubSocket.attach(to: tickzSubEndpoint, bind: false)
-        tickzSub = TickSubscriber(socket: tickzSubSocket)
+        self.tickzSub = .init(socket: tickzSubSocket)
         let pushSocket = try ZMQSocket(context: context, type: .push)
         try configure("push", pushSocket)
-        pushMonitor = try SocketMonitor(monitoring: pushSocket, endpoint: pushMonitorEndpoint, context: context)
+        self.pushMonitor = try SocketMonitor(monitoring: pushSocket, endpoint: pushMonitorEndpoint, context: context)
         try pushSocket.attach(to: pushEndpoint, bind: true)
-        push = OrderPusher(socket: pushSocket)
+        self.push = .init(socket: pushSocket)
         let pullSocket = try ZMQSocket(context: context, type: .pull)
         try configure("pull", pullSocket)
-        pullMonitor = try SocketMonitor(monitoring: pullSocket, endpoint: pullMonitorEndpoint, context: context)
+        self.pullMonitor = try SocketMonitor(monitoring: pullSocket, endpoint: pullMonitorEndpoint, context: context)
         try pullSocket.attach(to: pullEndpoint, bind: true)
-        pull = ValuzReducePullIncomingPuller(socket: pullSocket)
+        self.pull = .init(socket: pullSocket)
         let pubSocket = try ZMQSocket(context: context, type: .pub)
         try configure("pub", pubSocket)
-        pubMonitor = try SocketMonitor(monitoring: pubSocket, endpoint: pubMonitorEndpoint, context: context)
+        self.pubMonitor = try SocketMonitor(monitoring: pubSocket, endpoint: pubMonitorEndpoint, context: context)
         try pubSocket.attach(to: pubEndpoint, bind: true)
-        pub = ExitPublisher(socket: pubSocket)
+        self.pub = .init(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        reqMonitor.socket.close()
-        chatzSubMonitor.socket.close()
-        tickzSubMonitor.socket.close()
-        pushMonitor.socket.close()
-        pullMonitor.socket.close()
-        pubMonitor.socket.close()
-        req.socket.close()
-        chatzSub.socket.close()
-        tickzSub.socket.close()
-        push.socket.close()
-        pull.socket.close()
-        pub.socket.close()
+        self.reqMonitor.socket.close()
+        self.chatzSubMonitor.socket.close()
+        self.tickzSubMonitor.socket.close()
+        self.pushMonitor.socket.close()
+        self.pullMonitor.socket.close()
+        self.pubMonitor.socket.close()
+        self.req.socket.close()
+        self.chatzSub.socket.close()
+        self.tickzSub.socket.close()
+        self.push.socket.close()
+        self.pull.socket.close()
+        self.pub.socket.close()
     }
 
     /// The first frame of the messages `tickzSub` subscribes to at run time.
@@ -210,7 +210,7 @@ public final class Dealz: Sendable {
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try writer.append(string: symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
+            try writer.append(string: self.symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
         }
     }
 
@@ -219,7 +219,7 @@ public final class Dealz: Sendable {
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func subscribe(symbol: String) throws {
         let frames = try Subscription(symbol: symbol).encode()
-        try tickzSub.socket.subscribe(prefix: frames[0])
+        try self.tickzSub.socket.subscribe(prefix: frames[0])
     }
 
     /// Removes the subscription of `tickzSub` to messages whose first frame starts with ``Subscription``'s frame.
@@ -227,6 +227,6 @@ public final class Dealz: Sendable {
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func unsubscribe(symbol: String) throws {
         let frames = try Subscription(symbol: symbol).encode()
-        try tickzSub.socket.unsubscribe(prefix: frames[0])
+        try self.tickzSub.socket.unsubscribe(prefix: frames[0])
     }
 }

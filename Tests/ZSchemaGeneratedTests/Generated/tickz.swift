@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion2
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 
 // MARK: - Messages
 
@@ -49,9 +49,9 @@ public struct Tick: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
-        writer.append(double: timestamp)
-        writer.append(double: price)
+        try writer.append(string: self.symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
+        writer.append(double: self.timestamp)
+        writer.append(double: self.price)
     }
 }
 
@@ -64,7 +64,7 @@ public typealias TickSubscriber = Subscriber<Tick>
 extension MessageSending where Outgoing == Tick {
     /// Sends a ``Tick`` built from its fields.
     public func send(symbol: String, timestamp: Double, price: Double, dontWait: Bool = false) throws {
-        try send(Tick(symbol: symbol, timestamp: timestamp, price: price), dontWait: dontWait)
+        try self.send(Tick(symbol: symbol, timestamp: timestamp, price: price), dontWait: dontWait)
     }
 }
 
@@ -84,7 +84,7 @@ public final class TickzServer: Sendable {
     /// broadcast stock data
     ///
     /// `PUB`, binds `tcp://*:9003` by default.
-    /// Peers in the schemas: `dealz/tickzSub`, `tickz.client/sub`.
+    /// Peers in the schemas: `dealz/tickz_sub`, `tickz.client/sub`.
     public let pub: TickPublisher
 
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
@@ -107,12 +107,12 @@ public final class TickzServer: Sendable {
         let pubSocket = try ZMQSocket(context: context, type: .pub)
         try configure("pub", pubSocket)
         try pubSocket.attach(to: pubEndpoint, bind: true)
-        pub = TickPublisher(socket: pubSocket)
+        self.pub = .init(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        pub.socket.close()
+        self.pub.socket.close()
     }
 }
 
@@ -151,12 +151,12 @@ public final class TickzClient: Sendable {
         let subSocket = try ZMQSocket(context: context, type: .sub)
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
-        sub = TickSubscriber(socket: subSocket)
+        self.sub = .init(socket: subSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        sub.socket.close()
+        self.sub.socket.close()
     }
 
     /// The first frame of the messages `sub` subscribes to at run time.
@@ -189,7 +189,7 @@ public final class TickzClient: Sendable {
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try writer.append(string: symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
+            try writer.append(string: self.symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol")
         }
     }
 
@@ -198,7 +198,7 @@ public final class TickzClient: Sendable {
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func subscribe(symbol: String) throws {
         let frames = try Subscription(symbol: symbol).encode()
-        try sub.socket.subscribe(prefix: frames[0])
+        try self.sub.socket.subscribe(prefix: frames[0])
     }
 
     /// Removes the subscription of `sub` to messages whose first frame starts with ``Subscription``'s frame.
@@ -206,6 +206,6 @@ public final class TickzClient: Sendable {
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func unsubscribe(symbol: String) throws {
         let frames = try Subscription(symbol: symbol).encode()
-        try sub.socket.unsubscribe(prefix: frames[0])
+        try self.sub.socket.unsubscribe(prefix: frames[0])
     }
 }

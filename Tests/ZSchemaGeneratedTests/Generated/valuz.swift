@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion2
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 
 // MARK: - Messages
 
@@ -61,10 +61,10 @@ public struct Order: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
-        writer.append(integer: action.rawValue)
-        writer.append(integer: shares)
-        writer.append(double: price)
+        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
+        writer.append(integer: self.action.rawValue)
+        writer.append(integer: self.shares)
+        writer.append(double: self.price)
     }
 }
 
@@ -131,8 +131,8 @@ public struct Valuation: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
-        writer.append(double: value)
+        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
+        writer.append(double: self.value)
     }
 }
 
@@ -197,11 +197,11 @@ public struct Exit: ZSchemaMessage, Hashable {
 /// Decoding tries them in this order and takes the first that fits.
 ///
 /// Generated from valuz.zschema:16.
-public enum ValuzReducePullIncoming: ZSchemaMessage, Hashable {
+public enum ReadyOrValuation: ZSchemaMessage, Hashable {
     case ready(Ready)
     case valuation(Valuation)
 
-    public static let messageName = "ValuzReducePullIncoming"
+    public static let messageName = "ReadyOrValuation"
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -237,11 +237,11 @@ public enum ValuzReducePullIncoming: ZSchemaMessage, Hashable {
 /// Decoding tries them in this order and takes the first that fits.
 ///
 /// Generated from valuz.zschema:23.
-public enum ValuzReducePubOutgoing: ZSchemaMessage, Hashable {
+public enum StartOrExit: ZSchemaMessage, Hashable {
     case start(Start)
     case exit(Exit)
 
-    public static let messageName = "ValuzReducePubOutgoing"
+    public static let messageName = "StartOrExit"
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -281,21 +281,21 @@ public typealias OrderPuller = Puller<Order>
 extension MessageSending where Outgoing == Order {
     /// Sends a ``Order`` built from its fields.
     public func send(stock: String, action: Order.Action, shares: Int32, price: Double, dontWait: Bool = false) throws {
-        try send(Order(stock: stock, action: action, shares: shares, price: price), dontWait: dontWait)
+        try self.send(Order(stock: stock, action: action, shares: shares, price: price), dontWait: dontWait)
     }
 }
 
 extension MessageSending where Outgoing == Ready {
     /// Sends a ``Ready`` built from its fields.
     public func send(dontWait: Bool = false) throws {
-        try send(Ready(), dontWait: dontWait)
+        try self.send(Ready(), dontWait: dontWait)
     }
 }
 
 extension MessageSending where Outgoing == Valuation {
     /// Sends a ``Valuation`` built from its fields.
     public func send(stock: String, value: Double, dontWait: Bool = false) throws {
-        try send(Valuation(stock: stock, value: value), dontWait: dontWait)
+        try self.send(Valuation(stock: stock, value: value), dontWait: dontWait)
     }
 }
 
@@ -304,7 +304,7 @@ public typealias StartSubscriber = Subscriber<Start>
 extension MessageSending where Outgoing == Start {
     /// Sends a ``Start`` built from its fields.
     public func send(dontWait: Bool = false) throws {
-        try send(Start(), dontWait: dontWait)
+        try self.send(Start(), dontWait: dontWait)
     }
 }
 
@@ -315,57 +315,57 @@ public typealias ExitSubscriber = Subscriber<Exit>
 extension MessageSending where Outgoing == Exit {
     /// Sends a ``Exit`` built from its fields.
     public func send(dontWait: Bool = false) throws {
-        try send(Exit(), dontWait: dontWait)
+        try self.send(Exit(), dontWait: dontWait)
     }
 }
 
-/// A pusher socket for ``ValuzReducePullIncoming``.
-public typealias ValuzReducePullIncomingPusher = Pusher<ValuzReducePullIncoming>
-/// A puller socket for ``ValuzReducePullIncoming``.
-public typealias ValuzReducePullIncomingPuller = Puller<ValuzReducePullIncoming>
-extension MessageSending where Outgoing == ValuzReducePullIncoming {
+/// A pusher socket for ``ReadyOrValuation``.
+public typealias ReadyOrValuationPusher = Pusher<ReadyOrValuation>
+/// A puller socket for ``ReadyOrValuation``.
+public typealias ReadyOrValuationPuller = Puller<ReadyOrValuation>
+extension MessageSending where Outgoing == ReadyOrValuation {
     /// Sends a ``Ready``.
     public func send(_ message: Ready, dontWait: Bool = false) throws {
-        try send(.ready(message), dontWait: dontWait)
+        try self.send(.ready(message), dontWait: dontWait)
     }
 
     /// Sends a ``Ready`` built from its fields.
     public func sendReady(dontWait: Bool = false) throws {
-        try send(.ready(Ready()), dontWait: dontWait)
+        try self.send(.ready(Ready()), dontWait: dontWait)
     }
 
     /// Sends a ``Valuation``.
     public func send(_ message: Valuation, dontWait: Bool = false) throws {
-        try send(.valuation(message), dontWait: dontWait)
+        try self.send(.valuation(message), dontWait: dontWait)
     }
 
     /// Sends a ``Valuation`` built from its fields.
     public func sendValuation(stock: String, value: Double, dontWait: Bool = false) throws {
-        try send(.valuation(Valuation(stock: stock, value: value)), dontWait: dontWait)
+        try self.send(.valuation(Valuation(stock: stock, value: value)), dontWait: dontWait)
     }
 }
 
-/// A publisher socket for ``ValuzReducePubOutgoing``.
-public typealias ValuzReducePubOutgoingPublisher = Publisher<ValuzReducePubOutgoing>
-extension MessageSending where Outgoing == ValuzReducePubOutgoing {
+/// A publisher socket for ``StartOrExit``.
+public typealias StartOrExitPublisher = Publisher<StartOrExit>
+extension MessageSending where Outgoing == StartOrExit {
     /// Sends a ``Start``.
     public func send(_ message: Start, dontWait: Bool = false) throws {
-        try send(.start(message), dontWait: dontWait)
+        try self.send(.start(message), dontWait: dontWait)
     }
 
     /// Sends a ``Start`` built from its fields.
     public func sendStart(dontWait: Bool = false) throws {
-        try send(.start(Start()), dontWait: dontWait)
+        try self.send(.start(Start()), dontWait: dontWait)
     }
 
     /// Sends a ``Exit``.
     public func send(_ message: Exit, dontWait: Bool = false) throws {
-        try send(.exit(message), dontWait: dontWait)
+        try self.send(.exit(message), dontWait: dontWait)
     }
 
     /// Sends a ``Exit`` built from its fields.
     public func sendExit(dontWait: Bool = false) throws {
-        try send(.exit(Exit()), dontWait: dontWait)
+        try self.send(.exit(Exit()), dontWait: dontWait)
     }
 }
 
@@ -420,18 +420,18 @@ public final class ValuzSource: Sendable {
         let pushSocket = try ZMQSocket(context: context, type: .push)
         try configure("push", pushSocket)
         try pushSocket.attach(to: pushEndpoint, bind: true)
-        push = OrderPusher(socket: pushSocket)
+        self.push = .init(socket: pushSocket)
         let subSocket = try ZMQSocket(context: context, type: .sub)
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
-        sub = StartSubscriber(socket: subSocket)
-        try sub.socket.subscribe(prefix: [0x00])
+        self.sub = .init(socket: subSocket)
+        try self.sub.socket.subscribe(prefix: [0x00])
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        push.socket.close()
-        sub.socket.close()
+        self.push.socket.close()
+        self.sub.socket.close()
     }
 }
 
@@ -448,21 +448,21 @@ public final class ValuzReduce: Sendable {
     ///
     /// `PULL`, binds `tcp://*:9005` by default.
     /// Peers in the schemas: `valuz.worker/push`.
-    public let pull: ValuzReducePullIncomingPuller
+    public let pull: ReadyOrValuationPuller
 
     /// sends control signals to source, worker(s)
     ///
     /// `PUB`, binds `tcp://*:9006` by default.
     /// Peers in the schemas: `valuz.source/sub`, `valuz.worker/sub`.
-    public let pub: ValuzReducePubOutgoingPublisher
+    public let pub: StartOrExitPublisher
 
     /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PullSocket = ValuzReducePullIncomingPuller
+    public typealias PullSocket = ReadyOrValuationPuller
 
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PubSocket = ValuzReducePubOutgoingPublisher
+    public typealias PubSocket = StartOrExitPublisher
 
     /// Opens every socket of `valuz.reduce` on `context`, binding or connecting as the schema says.
     ///
@@ -482,17 +482,17 @@ public final class ValuzReduce: Sendable {
         let pullSocket = try ZMQSocket(context: context, type: .pull)
         try configure("pull", pullSocket)
         try pullSocket.attach(to: pullEndpoint, bind: true)
-        pull = ValuzReducePullIncomingPuller(socket: pullSocket)
+        self.pull = .init(socket: pullSocket)
         let pubSocket = try ZMQSocket(context: context, type: .pub)
         try configure("pub", pubSocket)
         try pubSocket.attach(to: pubEndpoint, bind: true)
-        pub = ValuzReducePubOutgoingPublisher(socket: pubSocket)
+        self.pub = .init(socket: pubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        pull.socket.close()
-        pub.socket.close()
+        self.pull.socket.close()
+        self.pub.socket.close()
     }
 }
 
@@ -517,7 +517,7 @@ public final class ValuzWorker: Sendable {
     ///
     /// `PUSH`, connects to `tcp://localhost:9005` by default.
     /// Peers in the schemas: `valuz.reduce/pull`.
-    public let push: ValuzReducePullIncomingPusher
+    public let push: ReadyOrValuationPusher
 
     /// receives control signal from reducer
     ///
@@ -531,7 +531,7 @@ public final class ValuzWorker: Sendable {
 
     /// The wrapper type of `push`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PushSocket = ValuzReducePullIncomingPusher
+    public typealias PushSocket = ReadyOrValuationPusher
 
     /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
@@ -557,22 +557,22 @@ public final class ValuzWorker: Sendable {
         let pullSocket = try ZMQSocket(context: context, type: .pull)
         try configure("pull", pullSocket)
         try pullSocket.attach(to: pullEndpoint, bind: false)
-        pull = OrderPuller(socket: pullSocket)
+        self.pull = .init(socket: pullSocket)
         let pushSocket = try ZMQSocket(context: context, type: .push)
         try configure("push", pushSocket)
         try pushSocket.attach(to: pushEndpoint, bind: false)
-        push = ValuzReducePullIncomingPusher(socket: pushSocket)
+        self.push = .init(socket: pushSocket)
         let subSocket = try ZMQSocket(context: context, type: .sub)
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
-        sub = ExitSubscriber(socket: subSocket)
-        try sub.socket.subscribe(prefix: [0x01])
+        self.sub = .init(socket: subSocket)
+        try self.sub.socket.subscribe(prefix: [0x01])
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
     public func close() {
-        pull.socket.close()
-        push.socket.close()
-        sub.socket.close()
+        self.pull.socket.close()
+        self.push.socket.close()
+        self.sub.socket.close()
     }
 }

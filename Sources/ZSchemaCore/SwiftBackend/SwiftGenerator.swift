@@ -1,0 +1,73 @@
+/// A generated Swift file.
+public struct GeneratedFile: Sendable, Hashable {
+    /// The file name (`tickz.swift`).
+    public let name: String
+    /// The Swift source.
+    public let contents: String
+}
+
+/// The Swift backend: names every declaration (``SwiftNamer``), plans the declarations of each
+/// file (``SwiftPlanner``) and renders them (``SwiftRenderer``). Each stage is a value in, a value
+/// out; the output depends only on the checked model, so the same schemas give the same bytes.
+public struct SwiftGenerator: Sendable {
+    /// The checked model.
+    public let ir: SchemaIR
+    /// `public` or `internal` declarations.
+    public let accessLevel: AccessLevel
+    /// What the Swift names could not resolve (two types the schemas name alike); the files are
+    /// generated only when this holds no error.
+    public let diagnostics: [Diagnostic]
+    let names: SwiftNames
+
+    /// Names the declarations of `ir`.
+    public init(ir: SchemaIR, accessLevel: AccessLevel = .public) {
+        self.ir = ir
+        self.accessLevel = accessLevel
+        (names, diagnostics) = SwiftNamer.names(for: ir)
+    }
+
+    /// Whether the names hold an error, so that no file should be written.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// One generated file per source file, in the same order.
+    public func generate(files: [SourceFile]) -> [GeneratedFile] {
+        files.map { GeneratedFile(name: $0.baseName + ".swift", contents: generate(file: $0)) }
+    }
+
+    /// The Swift source for one schema file.
+    public func generate(file: SourceFile) -> String {
+        SwiftRenderer(access: accessLevel, names: names).render(plan(file: file))
+    }
+
+    /// The typed declarations of one file, before they become text.
+    func plan(file: SourceFile) -> SwiftFilePlan {
+        SwiftPlanner(ir: ir, names: names).plan(file: file)
+    }
+}
+
+/// The whole compiler, for the command line, the plugin and tests: checks the files together,
+/// then names their Swift declarations, and reports both stages' diagnostics.
+public enum Compilation {
+    /// The result of checking files for the Swift target.
+    public struct Result: Sendable {
+        /// The checked model.
+        public let ir: SchemaIR
+        /// The Swift backend, ready to generate when there is no error.
+        public let generator: SwiftGenerator
+        /// The checker's and the backend's diagnostics, sorted by location.
+        public let diagnostics: [Diagnostic]
+        /// Whether any diagnostic is an error.
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Checks `files` and names their Swift declarations.
+    public static func check(_ files: [SourceFile], accessLevel: AccessLevel = .public) -> Result {
+        let checked = Checker.check(files)
+        let generator = SwiftGenerator(ir: checked.ir, accessLevel: accessLevel)
+        var collector = DiagnosticCollector()
+        collector.append(contentsOf: checked.diagnostics)
+        // Names are decided only on a model without errors; otherwise they would repeat them.
+        if !checked.hasErrors { collector.append(contentsOf: generator.diagnostics) }
+        return Result(ir: checked.ir, generator: generator, diagnostics: collector.sorted)
+    }
+}

@@ -1,0 +1,232 @@
+/// The one place that decides every Swift name of the generated code.
+///
+/// Spelling follows ``SwiftIdentifier``. Who gets a name when two want it follows one rule, per
+/// scope (the module's types; one type's members; one function's parameters and locals): names
+/// are handed out in a fixed order, and a name that is already taken gets underscores appended
+/// until it is free. The order puts the generated code's fixed API first (`context`, `close`),
+/// then names written in the schema, then names zschema made up (unions, aliases, locals). Two
+/// types whose names come from the schema (services, named messages) cannot both have one name:
+/// that is an error, reported at the second.
+///
+/// Functions' parameters and locals never equal a field, a generated type or a name the body
+/// uses; a standard-library or runtime type that some generated name would hide is written with
+/// its module (`Swift.String`).
+struct SwiftNamer {
+    private let ir: SchemaIR
+    private var names = SwiftNames()
+    private var diagnostics = DiagnosticCollector()
+    /// Every type name at module level, once handed out.
+    private var moduleTypes = NameScope()
+    /// Every name handed out anywhere, to decide which external names need their module.
+    private var everything = Set<String>()
+
+    /// The names for `ir`, and the collisions that the rule cannot resolve.
+    static func names(for ir: SchemaIR) -> (names: SwiftNames, diagnostics: [Diagnostic]) {
+        var namer = SwiftNamer(ir: ir)
+        namer.nameModuleTypes()
+        namer.nameMembers()
+        namer.names.qualified = Set(ExternalName.allCases.map(\.rawValue)).intersection(namer.everything)
+        return (namer.names, namer.diagnostics.diagnostics)
+    }
+
+    private init(ir: SchemaIR) { self.ir = ir }
+
+    private mutating func record(_ name: String) -> String {
+        everything.insert(name)
+        return name
+    }
+
+    // MARK: Module types
+
+    private mutating func nameModuleTypes() {
+        // Names from the schema first; a clash between two of them is the user's to resolve.
+        var claimedBy: [String: SourceLocation] = [:]
+        func insist(_ name: String, at location: SourceLocation) -> String {
+            if moduleTypes.insist(name) {
+                claimedBy[name] = location
+            } else {
+                diagnostics.error(location, "'\(name)' is already the name of another generated type; choose another name",
+                                  notes: claimedBy[name].map { [Diagnostic(.note, $0, "first used here")] } ?? [])
+            }
+            return record(name)
+        }
+        var serviceTypes: [String: String] = [:]
+        for service in ir.services where serviceTypes[service.id] == nil {
+            serviceTypes[service.id] = insist(SwiftIdentifier.upperCamel(service.id), at: service.location)
+        }
+        var messageTypes: [String: String] = [:]
+        for message in ir.messages where message.nameOrigin == .declared && SwiftIdentifier.usableType(message.name) == message.name {
+            messageTypes[message.name] = insist(message.name, at: message.location)
+        }
+        // Then the names zschema makes: they give way.
+        for message in ir.messages where messageTypes[message.name] == nil {
+            let spelled = message.nameOrigin == .declared ? SwiftIdentifier.usableType(message.name) : SwiftIdentifier.upperCamel(message.name)
+            messageTypes[message.name] = record(moduleTypes.claim(spelled))
+        }
+        for message in ir.messages {
+            names.messages[message.name] = SwiftNames.Message(
+                type: messageTypes[message.name] ?? message.name, fields: [], enums: [:], statics: [:],
+                codec: SwiftNames.CodecLocals(framesType: "", frames: "", writerType: "", writer: "", reader: "", element: "", match: [:], text: [:], elements: [:]),
+                call: SwiftNames.CallParameters(fields: [], dontWaitLabel: "", dontWait: "", peer: "", frames: ""))
+        }
+        for union in ir.unions {
+            let type = record(moduleTypes.claim(union.messages.map { messageTypes[$0] ?? $0 }.joined(separator: "Or")))
+            names.unions[union.id] = SwiftNames.Union(type: type, cases: [], framesType: "", writerType: "", failures: "", message: "")
+        }
+        for service in ir.services {
+            names.services[service.id] = SwiftNames.Service(
+                type: serviceTypes[service.id] ?? service.id, properties: [], socketAliases: [:], endpoints: [], rawSockets: [:], subscriptions: [])
+        }
+        for (id, roles) in aliasRoles() {
+            let type = names.typeName(of: id)
+            for role in SocketRole.allCases where roles.contains(role) {
+                names.aliases[id, default: [:]][role] = record(moduleTypes.claim(type + role.rawValue))
+            }
+        }
+        names.runtimeCheck = record(moduleTypes.claim("GeneratedForRuntime"))
+    }
+
+    /// The single-type wrapper roles each message type or union plays on some socket.
+    private func aliasRoles() -> [(String, Set<SocketRole>)] {
+        var roles: [String: Set<SocketRole>] = [:]
+        var order: [String] = []
+        for socket in ir.services.flatMap(\.sockets) where socket.monitoredSocket == nil {
+            guard let role = SocketRole(socket.kind), let set = role.carries(socket) else { continue }
+            let id: String
+            switch set {
+            case .message(let name): id = name
+            case .union(let union): id = union
+            case .raw: continue
+            }
+            if roles[id] == nil { order.append(id) }
+            roles[id, default: []].insert(role)
+        }
+        // In the order the types are declared, so that the same schemas give the same names.
+        let declared = ir.messages.map(\.name) + ir.unions.map(\.id)
+        return declared.filter { roles[$0] != nil }.map { ($0, roles[$0] ?? []) }
+    }
+
+    // MARK: Members
+
+    private mutating func nameMembers() {
+        for message in ir.messages {
+            guard let type = names.messages[message.name]?.type else { continue }
+            names.messages[message.name] = messageNames(type: type, frames: message.frames, fields: message.fields)
+        }
+        for union in ir.unions {
+            guard var unionNames = names.unions[union.id] else { continue }
+            var cases = NameScope(SwiftIdentifier.unusableMemberNames)
+            unionNames.cases = union.messages.map { record(cases.claim(SwiftIdentifier.lowerCamel(names.typeName(of: $0)))) }
+            var locals = localScope(members: cases.taken)
+            unionNames.framesType = record(locals.claim("Frames"))
+            unionNames.writerType = record(locals.claim("Writer"))
+            unionNames.failures = record(locals.claim("failures"))
+            unionNames.message = record(locals.claim("message"))
+            names.unions[union.id] = unionNames
+        }
+        for service in ir.services {
+            nameService(service)
+        }
+    }
+
+    /// A scope for parameters and locals that avoids `members` and every generated type name.
+    private func localScope(members: Set<String>) -> NameScope {
+        var scope = NameScope(members)
+        scope.reserve(moduleTypes.taken)
+        scope.reserve(ExternalName.allCases.map(\.rawValue))
+        scope.reserve(SwiftIdentifier.unusableMemberNames)
+        return scope
+    }
+
+    /// The names of a message struct's members and functions; parameters and locals also avoid
+    /// `nearby` (the members of the class a run-time subscription's type is nested in).
+    private mutating func messageNames(type: String, frames: [Frame], fields: [Field], nearby: Set<String> = []) -> SwiftNames.Message {
+        var members = NameScope(SwiftIdentifier.unusableMemberNames)
+        // Fields as written, then the nested enums and statics zschema adds.
+        let fieldNames = fields.map { record(members.claim(SwiftIdentifier.usableMember($0.name))) }
+        var enums: [Int: SwiftNames.NestedEnum] = [:]
+        var statics: [Int: String] = [:]
+        for (index, frame) in frames.enumerated() {
+            switch frame.kind {
+            case .enumeration(let enumeration):
+                let enumType = record(members.claim(SwiftIdentifier.upperCamel(frame.name ?? "value\(index + 1)")))
+                var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(["allCases", "rawValue", "init"]))
+                enums[index] = SwiftNames.NestedEnum(type: enumType, cases: enumeration.cases.map { record(cases.claim(SwiftIdentifier.lowerCamel($0.name))) })
+            case .text:
+                statics[index] = record(members.claim("pattern\(index + 1)"))
+            case .integerConstant, .textConstant:
+                statics[index] = record(members.claim("constant\(index + 1)"))
+            case .scalar, .string, .bytes:
+                continue
+            }
+        }
+        var locals = localScope(members: members.taken.union(nearby).union([type]))
+        var codec = SwiftNames.CodecLocals(
+            framesType: record(locals.claim("Frames")), frames: record(locals.claim("frames")),
+            writerType: record(locals.claim("Writer")), writer: record(locals.claim("writer")),
+            reader: record(locals.claim("reader")), element: record(locals.claim("element")), match: [:], text: [:], elements: [:])
+        for (index, frame) in frames.enumerated() {
+            guard case .text = frame.kind else { continue }
+            codec.match[index] = record(locals.claim("frame\(index + 1)"))
+            codec.text[index] = record(locals.claim("text\(index + 1)"))
+        }
+        for (fieldIndex, field) in fields.enumerated() where field.isArray {
+            codec.elements[field.frame] = record(locals.claim(fieldNames[fieldIndex] + "Elements"))
+        }
+        // Functions outside the struct: the fields' labels, and the parameters zschema adds.
+        var parameters = localScope(members: nearby.union([type]))
+        let callFields = fieldNames.map { record(parameters.claim($0)) }
+        var labels = NameScope(fieldNames)
+        let dontWaitLabel = record(labels.claim("dontWait"))
+        let call = SwiftNames.CallParameters(
+            fields: callFields, dontWaitLabel: dontWaitLabel, dontWait: record(parameters.claim(dontWaitLabel)),
+            peer: record(parameters.claim("peer")), frames: record(parameters.claim("frames")))
+        return SwiftNames.Message(type: type, fields: fieldNames, enums: enums, statics: statics, codec: codec, call: call)
+    }
+
+    private mutating func nameService(_ service: Service) {
+        guard var serviceNames = names.services[service.id] else { return }
+        var members = NameScope(SwiftIdentifier.unusableMemberNames)
+        members.reserve(["context", "close"])
+        // Socket names written in the schema first, then the derived ones.
+        var properties = [String](repeating: "", count: service.sockets.count)
+        for pass in [NameOrigin.declared, .derived] {
+            for (index, socket) in service.sockets.enumerated() where (socket.nameOrigin == .declared) == (pass == .declared) {
+                let spelled = socket.nameOrigin == .declared ? SwiftIdentifier.usableMember(socket.name) : SwiftIdentifier.lowerCamel(socket.name)
+                properties[index] = record(members.claim(spelled))
+            }
+        }
+        serviceNames.properties = properties
+        for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil && socket.kind.hasTypedWrapper {
+            serviceNames.socketAliases[index] = record(members.claim(SwiftIdentifier.upperCamel(properties[index]) + "Socket"))
+        }
+        let dynamic = service.sockets.enumerated().flatMap { index, socket in
+            socket.monitoredSocket == nil ? socket.subscriptions.filter(\.isDynamic).map { (index, $0) } : []
+        }
+        for (index, subscription) in dynamic {
+            let perSocket = service.sockets[index].subscriptions.filter(\.isDynamic)
+            let ordinal = perSocket.count > 1 ? "\((perSocket.firstIndex(of: subscription) ?? 0) + 1)" : ""
+            let base = dynamic.count == 1 ? "" : SwiftIdentifier.upperCamel(properties[index]) + ordinal
+            let type = record(members.claim(base + "Subscription"))
+            let subscribe = record(members.claim("subscribe" + base))
+            let unsubscribe = record(members.claim("unsubscribe" + base))
+            serviceNames.subscriptions.append(SwiftNames.Subscription(
+                type: type, subscribe: subscribe, unsubscribe: unsubscribe,
+                message: messageNames(type: type, frames: [subscription.frame], fields: subscription.fields, nearby: members.taken)))
+        }
+        var parameters = localScope(members: members.taken)
+        _ = parameters.insist("context")
+        _ = parameters.insist("configure")
+        serviceNames.endpoints = properties.map { record(parameters.claim($0 + "Endpoint")) }
+        for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil {
+            serviceNames.rawSockets[index] = record(parameters.claim(properties[index] + "Socket"))
+        }
+        names.services[service.id] = serviceNames
+    }
+}
+
+extension SocketKind {
+    /// Whether the runtime has a typed wrapper for this socket type (the others are a bare
+    /// `ZMQSocket`).
+    var hasTypedWrapper: Bool { ![.XPUB, .XSUB, .STREAM].contains(self) }
+}

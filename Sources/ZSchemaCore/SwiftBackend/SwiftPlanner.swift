@@ -1,0 +1,265 @@
+/// Turns the checked model and its Swift names into one ``SwiftFilePlan`` per schema file.
+///
+/// Each file holds what its schema declares first: message structs, union enums, the wrapper
+/// aliases and sending methods for those types, and one class per service.
+struct SwiftPlanner {
+    let ir: SchemaIR
+    let names: SwiftNames
+    private let socketsByID: [String: Socket]
+    private let peers: [String: [String]]
+    private let routerReplies: Set<String>
+
+    init(ir: SchemaIR, names: SwiftNames) {
+        self.ir = ir
+        self.names = names
+        let sockets = ir.services.flatMap(\.sockets)
+        socketsByID = Dictionary(sockets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var peers: [String: [String]] = [:]
+        for link in ir.links {
+            peers[link.connecting, default: []].append(link.binding)
+            peers[link.binding, default: []].append(link.connecting)
+        }
+        self.peers = peers
+        routerReplies = Set(sockets.filter { $0.kind == .ROUTER }.compactMap { $0.sends.flatMap(Self.typeID) })
+    }
+
+    private static func typeID(_ set: MessageSet) -> String? {
+        switch set {
+        case .message(let name): name
+        case .union(let id): id
+        case .raw: nil
+        }
+    }
+
+    private func external(_ name: ExternalName) -> SwiftType { .named(names.external(name)) }
+
+    /// The plan of the file generated from `file`.
+    func plan(file: SourceFile) -> SwiftFilePlan {
+        let messages = ir.messages.filter { $0.location.file == file.path }
+        let unions = ir.unions.filter { $0.location.file == file.path }
+        return SwiftFilePlan(
+            sourceFileName: file.fileName, runtimeCheck: names.runtimeCheck, runtimeVersion: external(.runtimeVersion),
+            messages: messages.compactMap(messagePlan), unions: unions.compactMap(unionPlan),
+            sending: messages.compactMap { sendingPlan(id: $0.name) } + unions.compactMap { sendingPlan(id: $0.id) },
+            services: ir.services.filter { $0.location.file == file.path }.compactMap(servicePlan))
+    }
+
+    // MARK: Messages
+
+    private func messagePlan(_ message: Message) -> MessagePlan? {
+        guard let own = names.messages[message.name] else { return nil }
+        let documentation = message.documentation + (message.documentation.isEmpty ? [] : [""]) + wireDocumentation(message)
+        return MessagePlanner(names: names, message: message, own: own).plan(documentation: documentation)
+    }
+
+    private func wireDocumentation(_ message: Message) -> [String] {
+        var lines = ["Frames on the wire:"]
+        for (index, frame) in message.frames.enumerated() {
+            lines.append("\(index + 1). `\(SwiftLiteral.inline(frameSource(frame)))`")
+        }
+        return lines + ["", "Generated from \(message.location.provenance)."]
+    }
+
+    /// The frame as the schema would write it.
+    private func frameSource(_ frame: Frame) -> String {
+        let field = frame.name ?? ""
+        let body: String = switch frame.kind {
+        case .text(let pattern): "\"\(pattern.source)\""
+        case .textConstant(let text): "\"\(text)\""
+        case .integerConstant(let constant): "\(field) :\(constant.name) = \(constant.value) (\(constant.width.rawValue))"
+        case .scalar(let type, let order): "\(field) :\(type.rawValue)\(order == .little ? "le" : "")"
+        case .string: "\(field) :string"
+        case .bytes: "\(field) :bytes"
+        case .enumeration(let type): "\(field) :(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") (\(type.width.rawValue))"
+        }
+        return "[ \(body) ]\(frame.repetition.suffix)"
+    }
+
+    // MARK: Unions
+
+    private func unionPlan(_ union: MessageUnion) -> UnionPlan? {
+        guard let own = names.unions[union.id] else { return nil }
+        let types = union.messages.map(names.typeName)
+        return UnionPlan(
+            names: own, alternatives: types,
+            documentation: [
+                "One of the messages \(types.map { "``\($0)``" }.joined(separator: ", ")).", "",
+                "Decoding tries them in this order and takes the first that fits.", "",
+                "Generated from \(union.location.provenance).",
+            ],
+            conformances: [external(.zschemaMessage), external(.hashable)],
+            frameSequence: external(.frameSequence), frameWriter: external(.frameWriter),
+            decodingError: external(.messageDecodingError), encodingError: external(.messageEncodingError))
+    }
+
+    // MARK: Sending
+
+    private func sendingPlan(id: String) -> SendingPlan? {
+        let target = names.typeName(of: id)
+        let aliases = SocketRole.allCases.compactMap { role -> (name: String, documentation: String, type: SwiftType)? in
+            guard let alias = names.aliases[id]?[role] else { return nil }
+            let wrapper: ExternalName = switch role {
+            case .publisher: .publisher
+            case .subscriber: .subscriber
+            case .pusher: .pusher
+            case .puller: .puller
+            }
+            return (alias, "A \(role.rawValue.lowercased()) socket for ``\(target)``.", .generic(names.external(wrapper), [.named(target)]))
+        }
+        let sends: [SendMethodPlan]
+        let replies: [SendMethodPlan]
+        if let message = ir.message(named: id), let own = names.messages[id] {
+            sends = [fieldsMethod(message, own, name: "send", unionCase: nil, replying: false)]
+            replies = [fieldsMethod(message, own, name: "reply", unionCase: nil, replying: true)]
+        } else if let union = ir.unions.first(where: { $0.id == id }), let own = names.unions[id] {
+            var unionSends: [SendMethodPlan] = []
+            var unionReplies: [SendMethodPlan] = []
+            for (index, name) in union.messages.enumerated() {
+                guard let message = ir.message(named: name), let alternative = names.messages[name] else { continue }
+                for replying in [false, true] {
+                    let verb = replying ? "reply" : "send"
+                    let whole = SendMethodPlan(
+                        name: verb, documentation: ["Sends a ``\(alternative.type)``\(replying ? " to `peer`" : "")."],
+                        peer: replying ? (external(.routingEnvelope), alternative.call.peer) : nil,
+                        argument: .message(name: "message", type: alternative.type), unionCase: own.cases[index],
+                        dontWait: ("dontWait", "dontWait"))
+                    let fields = fieldsMethod(message, alternative, name: verb + alternative.type, unionCase: own.cases[index], replying: replying)
+                    if replying { unionReplies += [whole, fields] } else { unionSends += [whole, fields] }
+                }
+            }
+            (sends, replies) = (unionSends, unionReplies)
+        } else {
+            return nil
+        }
+        return SendingPlan(
+            aliases: aliases, sendingProtocol: external(.messageSending), router: external(.router), target: target,
+            sends: sends, replies: routerReplies.contains(id) ? replies : nil)
+    }
+
+    /// `send(fields...)` or `reply(to:fields...)` for `message`, wrapped in `unionCase` for a union.
+    private func fieldsMethod(_ message: Message, _ own: SwiftNames.Message, name: String, unionCase: String?, replying: Bool) -> SendMethodPlan {
+        let planner = MessagePlanner(names: names, message: message, own: own)
+        let parameters = message.fields.indices.map { index in
+            ParameterPlan(label: own.fields[index], name: own.call.fields[index], type: planner.fieldType(index, qualified: true),
+                          defaultsToNil: message.fields[index].isOptional)
+        }
+        return SendMethodPlan(
+            name: name, documentation: ["Sends a ``\(own.type)`` built from its fields\(replying ? " to `peer`" : "")."],
+            peer: replying ? (external(.routingEnvelope), own.call.peer) : nil,
+            argument: .fields(type: own.type, parameters: parameters), unionCase: unionCase,
+            dontWait: (own.call.dontWaitLabel, own.call.dontWait))
+    }
+
+    // MARK: Services
+
+    private func servicePlan(_ service: Service) -> ServicePlan? {
+        guard let own = names.services[service.id] else { return nil }
+        var documentation = service.documentation
+        if !documentation.isEmpty { documentation.append("") }
+        documentation.append("The sockets of `\(service.id)`, opened together on one context.")
+        if !service.metadata.isEmpty {
+            documentation += ["", "Schema metadata: " + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + "."]
+        }
+        documentation += ["", "Generated from \(service.location.provenance)."]
+
+        let indices = service.sockets.indices
+        let monitors = indices.filter { service.sockets[$0].monitoredSocket != nil }
+        let plain = indices.filter { service.sockets[$0].monitoredSocket == nil }
+        let isBare = { (index: Int) in service.sockets[index].monitoredSocket == nil && !service.sockets[index].kind.hasTypedWrapper }
+        let sockets = indices.map { index in
+            ServiceSocketPlan(property: own.properties[index], type: wrapperType(service.sockets[index]),
+                              documentation: socketDocumentation(service.sockets[index]), alias: own.socketAliases[index])
+        }
+        var initializerDocumentation = [
+            "Opens every socket of `\(service.id)` on `context`, binding or connecting as the schema says.", "",
+            "- Parameters:", "  - context: The context for every socket; the process-wide one by default.",
+        ]
+        for index in indices {
+            let socket = service.sockets[index]
+            initializerDocumentation.append("  - \(own.endpoints[index]): Where `\(own.properties[index])` \(socket.endpoint.binds ? "binds" : "connects"); the schema's `\(socket.endpoint.address)` by default.")
+        }
+        initializerDocumentation.append("  - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).")
+        initializerDocumentation.append("- Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.")
+
+        let opens = plain.map { index -> OpenSocketPlan in
+            let socket = service.sockets[index]
+            let monitor = monitors.first { service.sockets[$0].monitoredSocket == socket.id }.map {
+                (property: own.properties[$0], endpoint: own.endpoints[$0], type: external(.socketMonitor))
+            }
+            return OpenSocketPlan(
+                raw: own.rawSockets[index] ?? own.properties[index], isBare: isBare(index), property: own.properties[index],
+                kind: socket.kind, endpoint: own.endpoints[index], binds: socket.endpoint.binds, monitor: monitor,
+                peersUseDelimiter: socket.kind == .ROUTER ? peersUseDelimiter(socket) : nil,
+                fixedSubscriptions: socket.subscriptions.compactMap(\.prefix))
+        }
+        var subscriptions: [SubscriptionPlan] = []
+        let dynamic = plain.flatMap { index in service.sockets[index].subscriptions.filter(\.isDynamic).map { (index, $0) } }
+        for ((index, subscription), subscriptionNames) in zip(dynamic, own.subscriptions) {
+            let message = Message(
+                name: subscriptionNames.type, nameOrigin: .derived,
+                documentation: ["The first frame of the messages `\(own.properties[index])` subscribes to at run time."] + subscription.documentation,
+                location: subscription.location, frames: [subscription.frame], fields: subscription.fields)
+            let planner = MessagePlanner(names: names, message: message, own: subscriptionNames.message)
+            let parameters = message.fields.indices.map { field in
+                ParameterPlan(label: subscriptionNames.message.fields[field], name: subscriptionNames.message.call.fields[field],
+                              type: planner.fieldType(field, qualified: true), defaultsToNil: message.fields[field].isOptional)
+            }
+            subscriptions.append(SubscriptionPlan(
+                names: subscriptionNames, message: planner.plan(documentation: message.documentation + [""] + wireDocumentation(message)),
+                socketProperty: own.properties[index], isBare: isBare(index), parameters: parameters))
+        }
+        return ServicePlan(
+            type: own.type, documentation: documentation, context: external(.zmqContext), zmqSocket: external(.zmqSocket),
+            sockets: sockets, initializerDocumentation: initializerDocumentation,
+            endpointParameters: indices.map { (own.endpoints[$0], service.sockets[$0].endpoint.address) },
+            opens: opens, closes: (monitors + plain).map { (own.properties[$0], isBare($0)) }, subscriptions: subscriptions)
+    }
+
+    private func socketDocumentation(_ socket: Socket) -> [String] {
+        var lines = socket.documentation
+        if !lines.isEmpty { lines.append("") }
+        let verb = socket.endpoint.binds ? "binds" : "connects to"
+        lines.append("`\(socket.kind.rawValue)`, \(verb) `\(socket.endpoint.address)` by default.")
+        if let target = socket.monitoredSocket {
+            lines.append("Reports the events of `\(target)`.")
+        }
+        let peers = peers[socket.id] ?? []
+        if !peers.isEmpty { lines.append("Peers in the schemas: " + peers.map { "`\($0)`" }.joined(separator: ", ") + ".") }
+        return lines
+    }
+
+    /// The property's type: a monitor, a typed wrapper (its alias when it has one) or a bare socket.
+    private func wrapperType(_ socket: Socket) -> SwiftType {
+        if socket.monitoredSocket != nil { return external(.socketMonitor) }
+        func type(_ set: MessageSet?) -> SwiftType {
+            switch set {
+            case .message(let name): .named(names.typeName(of: name))
+            case .union(let id): .named(names.typeName(of: id))
+            case .raw, nil: external(.rawMessage)
+            }
+        }
+        func single(_ role: SocketRole, _ wrapper: ExternalName, _ set: MessageSet?) -> SwiftType {
+            if let set, let id = Self.typeID(set), let alias = names.aliases[id]?[role] { return .named(alias) }
+            return .generic(names.external(wrapper), [type(set)])
+        }
+        let (outgoing, incoming) = (socket.sends, socket.receives)
+        switch socket.kind {
+        case .PUB: return single(.publisher, .publisher, outgoing)
+        case .SUB: return single(.subscriber, .subscriber, incoming)
+        case .PUSH: return single(.pusher, .pusher, outgoing)
+        case .PULL: return single(.puller, .puller, incoming)
+        case .REQ: return .generic(names.external(.requester), [type(outgoing), type(incoming)])
+        case .REP: return .generic(names.external(.replier), [type(incoming), type(outgoing)])
+        case .DEALER: return .generic(names.external(.dealer), [type(outgoing), type(incoming)])
+        case .ROUTER: return .generic(names.external(.router), [type(incoming), type(outgoing)])
+        case .PAIR: return .generic(names.external(.pair), [type(outgoing), type(incoming)])
+        case .XPUB, .XSUB, .STREAM: return external(.zmqSocket)
+        }
+    }
+
+    /// Whether a ROUTER's peers put an empty delimiter after their identity (REQ peers do).
+    private func peersUseDelimiter(_ socket: Socket) -> Bool {
+        let kinds = (peers[socket.id] ?? []).compactMap { socketsByID[$0]?.kind }
+        return kinds.isEmpty || kinds.contains(.REQ)
+    }
+}
