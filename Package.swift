@@ -99,6 +99,13 @@ let package = Package(
             name: "ZSchemaGeneratedTests",
             dependencies: ["ZSchemaRuntime", "SeededRandom"]
         ),
+        // The kitchen-sink schema's generated code, compiled on its own (its messages are named
+        // like runtime and standard types on purpose) and exercised.
+        .testTarget(
+            name: "ZSchemaKitchenSinkTests",
+            dependencies: ["ZSchemaRuntime"],
+            exclude: ["Schemas"]
+        ),
         .testTarget(
             name: "ZSchemaCLITests",
             dependencies: ["zschema"]

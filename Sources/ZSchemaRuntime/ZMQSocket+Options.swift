@@ -102,13 +102,30 @@ extension ZMQSocket {
         try setOption(ZMQ_ROUTING_ID, bytes: id, "ZMQ_ROUTING_ID")
     }
 
-    /// Subscribes a SUB/XSUB socket to messages whose first frame starts with `prefix`.
+    /// Subscribes a SUB or XSUB socket to messages whose first frame starts with `prefix`.
+    ///
+    /// A SUB socket takes the `ZMQ_SUBSCRIBE` option; an XSUB socket has no such option and
+    /// subscribes by sending the byte 1 followed by the prefix, which is what this does for it.
     public func subscribe(prefix: [UInt8]) throws(ZMQError) {
-        try setOption(ZMQ_SUBSCRIBE, bytes: prefix, "ZMQ_SUBSCRIBE")
+        if type == .xsub {
+            try sendSubscription([1] + prefix, "zmq_send(XSUB subscribe)")
+        } else {
+            try setOption(ZMQ_SUBSCRIBE, bytes: prefix, "ZMQ_SUBSCRIBE")
+        }
     }
 
-    /// Removes one subscription added with ``subscribe(prefix:)``.
+    /// Removes one subscription added with ``subscribe(prefix:)`` (on XSUB: sends 0 and the prefix).
     public func unsubscribe(prefix: [UInt8]) throws(ZMQError) {
-        try setOption(ZMQ_UNSUBSCRIBE, bytes: prefix, "ZMQ_UNSUBSCRIBE")
+        if type == .xsub {
+            try sendSubscription([0] + prefix, "zmq_send(XSUB unsubscribe)")
+        } else {
+            try setOption(ZMQ_UNSUBSCRIBE, bytes: prefix, "ZMQ_UNSUBSCRIBE")
+        }
+    }
+
+    private func sendSubscription(_ message: [UInt8], _ operation: String) throws(ZMQError) {
+        let handle = try handle()
+        let result = message.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, 0) }
+        try check(result, operation)
     }
 }

@@ -4,8 +4,9 @@
 /// - A name **written in the schema** for a message, field or capture, or after `as`, is kept
 ///   exactly as written (`userID`, `user_id`, `class`).
 /// - A name **made from schema words** is split into words at every character that is not a
-///   letter or digit and at each lower-to-upper case change; a word written all in capitals
-///   counts as one word (`START` → `Start`). Types join the words in UpperCamelCase
+///   letter or digit, at each lower-to-upper case change and where a run of capitals ends
+///   (`HTTPServer` is `HTTP`, `Server`); a word written all in capitals counts as one word
+///   (`START` → `Start`, `userID` → `UserId`). Types join the words in UpperCamelCase
 ///   (`tickz.server` → `TickzServer`), members in lowerCamelCase (`SELL_ALL` → `sellAll`,
 ///   `chatz_sub` → `chatzSub`).
 /// - A member that is a Swift keyword is written in backticks (`` reading.`default` ``); a few
@@ -27,6 +28,11 @@ enum SwiftIdentifier {
             if let previous, previous.isLowercase, character.isUppercase {
                 words.append(current)
                 current = ""
+            } else if character.isLowercase, current.count >= 2, let last = current.last, last.isUppercase,
+                      current.dropLast().last?.isUppercase == true {
+                // The end of a run of capitals: `HTTPServer` is `HTTP` then `Server`.
+                words.append(String(current.dropLast()))
+                current = String(last)
             }
             current.append(character)
             previous = character

@@ -189,16 +189,20 @@ struct SwiftNamer {
         var members = NameScope(SwiftIdentifier.unusableMemberNames)
         members.reserve(["context", "close"])
         // Socket names written in the schema first, then the derived ones.
+        // Names made from a socket's property (its alias, endpoint parameter, raw local) start
+        // from its spelling before any underscore the property needed.
+        let spelled = service.sockets.map { socket in
+            socket.nameOrigin == .declared ? SwiftIdentifier.usableMember(socket.name) : SwiftIdentifier.lowerCamel(socket.name)
+        }
         var properties = [String](repeating: "", count: service.sockets.count)
         for pass in [NameOrigin.declared, .derived] {
             for (index, socket) in service.sockets.enumerated() where (socket.nameOrigin == .declared) == (pass == .declared) {
-                let spelled = socket.nameOrigin == .declared ? SwiftIdentifier.usableMember(socket.name) : SwiftIdentifier.lowerCamel(socket.name)
-                properties[index] = record(members.claim(spelled))
+                properties[index] = record(members.claim(spelled[index]))
             }
         }
         serviceNames.properties = properties
         for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil && socket.kind.hasTypedWrapper {
-            serviceNames.socketAliases[index] = record(members.claim(SwiftIdentifier.upperCamel(properties[index]) + "Socket"))
+            serviceNames.socketAliases[index] = record(members.claim(SwiftIdentifier.upperCamel(spelled[index]) + "Socket"))
         }
         let dynamic = service.sockets.enumerated().flatMap { index, socket in
             socket.monitoredSocket == nil ? socket.subscriptions.filter(\.isDynamic).map { (index, $0) } : []
@@ -206,7 +210,7 @@ struct SwiftNamer {
         for (index, subscription) in dynamic {
             let perSocket = service.sockets[index].subscriptions.filter(\.isDynamic)
             let ordinal = perSocket.count > 1 ? "\((perSocket.firstIndex(of: subscription) ?? 0) + 1)" : ""
-            let base = dynamic.count == 1 ? "" : SwiftIdentifier.upperCamel(properties[index]) + ordinal
+            let base = dynamic.count == 1 ? "" : SwiftIdentifier.upperCamel(spelled[index]) + ordinal
             let type = record(members.claim(base + "Subscription"))
             let subscribe = record(members.claim("subscribe" + base))
             let unsubscribe = record(members.claim("unsubscribe" + base))
@@ -217,9 +221,9 @@ struct SwiftNamer {
         var parameters = localScope(members: members.taken)
         _ = parameters.insist("context")
         _ = parameters.insist("configure")
-        serviceNames.endpoints = properties.map { record(parameters.claim($0 + "Endpoint")) }
+        serviceNames.endpoints = spelled.map { record(parameters.claim($0 + "Endpoint")) }
         for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil {
-            serviceNames.rawSockets[index] = record(parameters.claim(properties[index] + "Socket"))
+            serviceNames.rawSockets[index] = record(parameters.claim(spelled[index] + "Socket"))
         }
         names.services[service.id] = serviceNames
     }
