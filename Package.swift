@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZSchemaCLITests",
-            dependencies: ["zschema"]
+            dependencies: ["zschema", "ZSchemaCore", "SeededRandom"]
         ),
         .testTarget(
             name: "ExampleSystemsTests",

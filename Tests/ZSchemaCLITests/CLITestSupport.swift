@@ -66,3 +66,25 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Runs a command through `/usr/bin/env`, bounded in time; its exit status and its standard
+/// output and error together. It waits by sleeping the task, so a long build does not hold one
+/// of the cooperative pool's threads (two such waits would stop every other test).
+func runCommand(_ command: [String], timeout: Duration) async throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = command
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = ReadBuffer(pipe.fileHandleForReading)
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+    if process.isRunning {
+        process.terminate()
+        Issue.record("\(command) did not finish within \(timeout)")
+    }
+    process.waitUntilExit()
+    return (process.terminationStatus, output.text())
+}

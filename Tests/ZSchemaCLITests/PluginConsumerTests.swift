@@ -6,7 +6,7 @@ import Testing
 @Suite("ZSchemaPlugin in a consumer package")
 struct PluginConsumerTests {
     @Test("the consumer builds with generated code and exchanges a message", .timeLimit(.minutes(20)))
-    func buildAndRun() throws {
+    func buildAndRun() async throws {
         let workspace = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: workspace) }
         let consumer = workspace.appendingPathComponent("PluginConsumer")
@@ -14,7 +14,7 @@ struct PluginConsumerTests {
         // The plugin is named by package identity, which for a path dependency is its folder name.
         try FileManager.default.createSymbolicLink(at: workspace.appendingPathComponent("zschema"), withDestinationURL: repositoryRoot)
 
-        let build = try run(["swift", "build", "--package-path", consumer.path], timeout: .seconds(1100))
+        let build = try await runCommand(["swift", "build", "--package-path", consumer.path], timeout: .seconds(1100))
         #expect(build.status == 0, "swift build failed:\n\(build.output.suffix(4000))")
         guard build.status == 0 else { return }
 
@@ -22,27 +22,8 @@ struct PluginConsumerTests {
             .filter { $0.hasSuffix("ZSchemaPlugin/GeneratedSources/echo.swift") }
         #expect(!generated.isEmpty, "the plugin's output was not found under .build")
 
-        let result = try run([consumer.appendingPathComponent(".build/debug/Consumer").path], timeout: .seconds(30))
+        let result = try await runCommand([consumer.appendingPathComponent(".build/debug/Consumer").path], timeout: .seconds(30))
         #expect(result.status == 0)
         #expect(result.output == "pong hello plugin 7 true\nrefused: text\n")
-    }
-
-    private func run(_ command: [String], timeout: Duration) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = ReadBuffer(pipe.fileHandleForReading)
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("\(command) did not finish within \(timeout)")
-        }
-        process.waitUntilExit()
-        return (process.terminationStatus, output.text())
     }
 }

@@ -55,6 +55,15 @@ struct KitchenSinkTests {
         }
     }
 
+    @Test("a repeated frame assembled from its capture, element by element")
+    func repeatedTemplate() throws {
+        let ping = Ping(seq: 1, tag: ["ab", "cd"])
+        #expect(try ping.encode() == [Self.bigEndian(UInt64(1)), Array("tag-ab".utf8), Array("tag-cd".utf8)])
+        #expect(try Ping(frames: try ping.encode()) == ping)
+        #expect(try Ping(seq: 1, tag: []).encode().count == 1)
+        #expect(throws: MessageEncodingError.self) { try Ping(seq: 1, tag: ["ab", "c d"]).encode() }
+    }
+
     @Test("captures named init and self, a u64 constant, whole-text frames")
     func renamedAndWholeText() throws {
         let pong = Pong(seq: 9, init: "AB", self_: "cd")
@@ -92,8 +101,8 @@ struct KitchenSinkTests {
         #expect(try client.context_.receive(timeout: .seconds(5)) == .answer(Answer(peer: "ann", message: "hi", failures: [1, 2])))
 
         // REQ to REP.
-        try client.req.send(seq: 41)
-        #expect(try server.rep.receive(timeout: .seconds(5)) == Ping(seq: 41))
+        try client.req.send(seq: 41, tag: ["ab", "cd"])
+        #expect(try server.rep.receive(timeout: .seconds(5)) == Ping(seq: 41, tag: ["ab", "cd"]))
         try server.rep.send(seq: 42, init: "OK")
         #expect(try client.req.receive(timeout: .seconds(5)) == Pong(seq: 42, init: "OK", self_: nil))
 

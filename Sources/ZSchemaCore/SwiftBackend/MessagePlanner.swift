@@ -167,25 +167,34 @@ struct MessagePlanner {
         }
         let fieldsHere = fieldIndices(ofFrame: index)
         guard let first = fieldsHere.first else { return nil }
+        guard frame.repetition != .once else {
+            return frameStep(index, fieldsHere) { .property(own.fields[$0]) }
+        }
+        // Each element is written as the frame would be once, from the loop's local.
+        let element = own.codec.element
+        return .repeated(property: own.fields[first], element: element, requiresOne: frame.repetition == .oneOrMore,
+                         label: message.fields[first].name, body: frameStep(index, fieldsHere) { _ in .local(element) })
+    }
+
+    /// How frame `index` is written once, its fields' values coming from `source`.
+    private func frameStep(_ index: Int, _ fieldsHere: [Int], _ source: (Int) -> ValueSource) -> EncodeStep {
+        let frame = message.frames[index]
+        let first = fieldsHere[0]
         let label = message.fields[first].name
         let pattern = own.statics[index] ?? ""
-        if frame.repetition != .once {
-            return .repeated(property: own.fields[first], element: own.codec.element, requiresOne: frame.repetition == .oneOrMore,
-                             label: label, write: write(frame, pattern: pattern, label: label))
+        guard case .text(let textPattern) = frame.kind, let template = textPattern.template, !FieldLayout.isWholeText(frame) else {
+            return .write(write(frame, pattern: pattern, label: label), source(first))
         }
-        if case .text(let textPattern) = frame.kind, let template = textPattern.template, !FieldLayout.isWholeText(frame) {
-            let properties = Dictionary(fieldsHere.map { (message.fields[$0].name, own.fields[$0]) }, uniquingKeysWith: { a, _ in a })
-            if template.count == 1, case .capture(let name, _) = template[0], let only = properties[name] {
-                return .write(.checkedText(pattern: pattern, label: label), .property(only))
-            }
-            let expected = fieldsHere.compactMap { field -> (group: Int, value: ValueSource)? in
-                guard case .capture(let group) = message.fields[field].source else { return nil }
-                return (group, .property(own.fields[field]))
-            }
-            return .template(local: own.codec.text[index] ?? "text", parts: templateSteps(template, properties, bound: []),
-                             pattern: pattern, expected: expected, label: label)
+        let values = Dictionary(fieldsHere.map { (message.fields[$0].name, source($0)) }, uniquingKeysWith: { a, _ in a })
+        if template.count == 1, case .capture(let name, _) = template[0], let only = values[name] {
+            return .write(.checkedText(pattern: pattern, label: label), only)
         }
-        return .write(write(frame, pattern: pattern, label: label), .property(own.fields[first]))
+        let expected = fieldsHere.compactMap { field -> (group: Int, value: ValueSource)? in
+            guard case .capture(let group) = message.fields[field].source else { return nil }
+            return (group, source(field))
+        }
+        return .template(local: own.codec.text[index] ?? "text", parts: templateSteps(template, values, bound: []),
+                         pattern: pattern, expected: expected, label: label)
     }
 
     private func write(_ frame: Frame, pattern: String, label: String) -> WriteOperation {
@@ -201,17 +210,21 @@ struct MessagePlanner {
         }
     }
 
-    /// Template parts as steps; inside an optional part, its captures are unwrapped locals.
-    private func templateSteps(_ parts: [TemplatePart], _ properties: [String: String], bound: Set<String>) -> [TemplateStep] {
+    /// Template parts as steps; inside an optional part, its captures are unwrapped locals of the
+    /// property's name.
+    private func templateSteps(_ parts: [TemplatePart], _ values: [String: ValueSource], bound: Set<String>) -> [TemplateStep] {
         parts.map { part in
             switch part {
             case .literal(let text): return .literal(text)
             case .capture(let name, _):
-                let property = properties[name] ?? name
-                return .value(bound.contains(property) ? .local(property) : .property(property))
+                let value = values[name] ?? .local(name)
+                if case .property(let property) = value, bound.contains(property) { return .value(.local(property)) }
+                return .value(value)
             case .optional(let inner, let keys):
-                let keyProperties = keys.map { properties[$0] ?? $0 }
-                return .optional(keys: keyProperties, steps: templateSteps(inner, properties, bound: bound.union(keyProperties)))
+                let properties = keys.compactMap { key -> String? in
+                    if case .property(let property)? = values[key] { property } else { nil }
+                }
+                return .optional(keys: properties, steps: templateSteps(inner, values, bound: bound.union(properties)))
             }
         }
     }

@@ -79,9 +79,20 @@ enum SwiftIdentifier {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
+    /// An argument label as it must appear in a call or before a parameter name: keywords need
+    /// no backticks there (Swift warns about them), except `inout`, `var` and `let`.
+    static func label(_ identifier: String) -> String {
+        ["inout", "var", "let"].contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
     /// Member names that do not work even in backticks (`` x.`self` `` is `x` itself, `E.Type` a
     /// metatype), or that would hide the modules generated code qualifies names with.
     static let unusableMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "Swift", "ZSchemaRuntime", "_"]
+
+    /// Member names of the protocols generated types conform to, which a field or case would
+    /// make ambiguous (`Hashable`'s `hashValue`, `CaseIterable`'s `allCases`, `RawRepresentable`'s
+    /// `rawValue`).
+    static let conformanceMembers: Set<String> = ["hashValue", "allCases", "rawValue"]
 
     /// Type names that are not usable as written: keywords (a type name also starts other names,
     /// `TickPublisher`, where backticks cannot go), `Type`, `Self`, `Any`, `Protocol`, and the

@@ -115,7 +115,9 @@ struct SwiftNamer {
         }
         for union in ir.unions {
             guard var unionNames = names.unions[union.id] else { continue }
-            var cases = NameScope(SwiftIdentifier.unusableMemberNames)
+            // A case named like an alternative's type would hide that type in the enum's body.
+            var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers)
+                .union(union.messages.map(names.typeName)))
             unionNames.cases = union.messages.map { record(cases.claim(SwiftIdentifier.lowerCamel(names.typeName(of: $0)))) }
             var locals = localScope(members: cases.taken)
             unionNames.framesType = record(locals.claim("Frames"))
@@ -141,7 +143,7 @@ struct SwiftNamer {
     /// The names of a message struct's members and functions; parameters and locals also avoid
     /// `nearby` (the members of the class a run-time subscription's type is nested in).
     private mutating func messageNames(type: String, frames: [Frame], fields: [Field], nearby: Set<String> = []) -> SwiftNames.Message {
-        var members = NameScope(SwiftIdentifier.unusableMemberNames)
+        var members = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers))
         // Fields as written, then the nested enums and statics zschema adds.
         let fieldNames = fields.map { record(members.claim(SwiftIdentifier.usableMember($0.name))) }
         var enums: [Int: SwiftNames.NestedEnum] = [:]
@@ -150,7 +152,7 @@ struct SwiftNamer {
             switch frame.kind {
             case .enumeration(let enumeration):
                 let enumType = record(members.claim(SwiftIdentifier.upperCamel(frame.name ?? "value\(index + 1)")))
-                var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(["allCases", "rawValue", "init"]))
+                var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers))
                 enums[index] = SwiftNames.NestedEnum(type: enumType, cases: enumeration.cases.map { record(cases.claim(SwiftIdentifier.lowerCamel($0.name))) })
             case .text:
                 statics[index] = record(members.claim("pattern\(index + 1)"))

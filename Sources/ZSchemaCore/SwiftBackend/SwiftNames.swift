@@ -136,6 +136,7 @@ enum ExternalName: String, CaseIterable, Sendable {
     case string = "String", double = "Double", float = "Float", bool = "Bool", int = "Int"
     case uint8 = "UInt8", int8 = "Int8", uint16 = "UInt16", int16 = "Int16", uint32 = "UInt32", int32 = "Int32"
     case uint64 = "UInt64", int64 = "Int64", sendable = "Sendable", hashable = "Hashable", caseIterable = "CaseIterable"
+    case void = "Void"
     case zschemaMessage = "ZSchemaMessage", frameSequence = "FrameSequence", frameReader = "FrameReader"
     case frameWriter = "FrameWriter", messageDecodingError = "MessageDecodingError"
     case messageEncodingError = "MessageEncodingError", framePattern = "FramePattern"
@@ -149,7 +150,7 @@ enum ExternalName: String, CaseIterable, Sendable {
     var module: String {
         switch self {
         case .string, .double, .float, .bool, .int, .uint8, .int8, .uint16, .int16, .uint32, .int32, .uint64, .int64,
-             .sendable, .hashable, .caseIterable:
+             .sendable, .hashable, .caseIterable, .void:
             "Swift"
         default:
             "ZSchemaRuntime"

@@ -126,8 +126,9 @@ enum EncodeStep: Sendable {
     case write(WriteOperation, ValueSource)
     case integerConstant(SwiftType, IntegerValue)
     case textConstant(String)
-    /// A repeated frame: every element, and at least one for `+`.
-    case repeated(property: String, element: String, requiresOne: Bool, label: String, write: WriteOperation)
+    /// A repeated frame: `body` for every element (its value is the local `element`), and at
+    /// least one element for `+`.
+    indirect case repeated(property: String, element: String, requiresOne: Bool, label: String, body: EncodeStep)
     /// A string frame assembled from its captures, then checked to read back the same values.
     case template(local: String, parts: [TemplateStep], pattern: String, expected: [(group: Int, value: ValueSource)], label: String)
 }

@@ -182,30 +182,35 @@ struct SwiftRenderer {
         let parameter = locals.writer == "writer" ? "into writer" : "into \(out)"
         writer.block("\(pub)func encode<\(id(locals.writerType)): \(type(codec.frameWriter))>(\(parameter): inout \(id(locals.writerType))) throws(\(type(codec.encodingError)))") { writer in
             for step in codec.encode {
-                switch step {
-                case .write(let operation, let source):
-                    writer.line(statement(operation, value(source), writer: out, error: codec.encodingError))
-                case .integerConstant(let integer, let constant):
-                    writer.line("\(out).append(integer: \(type(integer))(\(constant)))")
-                case .textConstant(let text):
-                    writer.line("\(out).append(string: \(SwiftLiteral.string(text)))")
-                case .repeated(let property, let element, let requiresOne, let label, let operation):
-                    if requiresOne {
-                        writer.block("guard !\(member(property)).isEmpty else") { writer in
-                            writer.line("throw \(type(codec.encodingError))(message: Self.messageName, field: \(SwiftLiteral.string(label)), reason: .emptyRepetition)")
-                        }
-                    }
-                    writer.block("for \(id(element)) in \(member(property))") { writer in
-                        writer.line(statement(operation, id(element), writer: out, error: codec.encodingError))
-                    }
-                case .template(let local, let parts, let pattern, let expected, let label):
-                    writer.line("var \(id(local)) = \"\"")
-                    renderTemplate(parts, text: id(local), label: label, error: codec.encodingError, into: &writer)
-                    let values = expected.map { "(group: \($0.group), value: \(value($0.value)))" }.joined(separator: ", ")
-                    writer.line("try Self.\(id(pattern)).validate(\(id(local)), expected: [\(values)], message: Self.messageName, field: \(SwiftLiteral.string(label)))")
-                    writer.line("\(out).append(string: \(id(local)))")
+                renderEncodeStep(step, codec: codec, into: &writer)
+            }
+        }
+    }
+
+    private func renderEncodeStep(_ step: EncodeStep, codec: CodecPlan, into writer: inout CodeWriter) {
+        let out = id(codec.locals.writer)
+        switch step {
+        case .write(let operation, let source):
+            writer.line(statement(operation, value(source), writer: out, error: codec.encodingError))
+        case .integerConstant(let integer, let constant):
+            writer.line("\(out).append(integer: \(type(integer))(\(constant)))")
+        case .textConstant(let text):
+            writer.line("\(out).append(string: \(SwiftLiteral.string(text)))")
+        case .repeated(let property, let element, let requiresOne, let label, let body):
+            if requiresOne {
+                writer.block("guard !\(member(property)).isEmpty else") { writer in
+                    writer.line("throw \(type(codec.encodingError))(message: Self.messageName, field: \(SwiftLiteral.string(label)), reason: .emptyRepetition)")
                 }
             }
+            writer.block("for \(id(element)) in \(member(property))") { writer in
+                renderEncodeStep(body, codec: codec, into: &writer)
+            }
+        case .template(let local, let parts, let pattern, let expected, let label):
+            writer.line("var \(id(local)) = \"\"")
+            renderTemplate(parts, text: id(local), label: label, error: codec.encodingError, into: &writer)
+            let values = expected.map { "(group: \($0.group), value: \(value($0.value)))" }.joined(separator: ", ")
+            writer.line("try Self.\(id(pattern)).validate(\(id(local)), expected: [\(values)], message: Self.messageName, field: \(SwiftLiteral.string(label)))")
+            writer.line("\(out).append(string: \(id(local)))")
         }
     }
 
@@ -325,15 +330,15 @@ struct SwiftRenderer {
                 message = id(name)
             case .fields(let messageType, let fields):
                 parameters += fields.map { field in
-                    let label = field.label == field.name ? id(field.name) : "\(id(field.label)) \(id(field.name))"
+                    let label = field.label == field.name ? id(field.name) : "\(SwiftIdentifier.label(field.label)) \(id(field.name))"
                     return "\(label): \(type(field.type))\(field.defaultsToNil ? " = nil" : "")"
                 }
-                message = "\(id(messageType))(" + fields.map { "\(id($0.label)): \(id($0.name))" }.joined(separator: ", ") + ")"
+                message = "\(id(messageType))(" + fields.map { "\(SwiftIdentifier.label($0.label)): \(id($0.name))" }.joined(separator: ", ") + ")"
             }
-            let dontWait = method.dontWait.label == method.dontWait.name ? id(method.dontWait.name) : "\(id(method.dontWait.label)) \(id(method.dontWait.name))"
+            let dontWait = method.dontWait.label == method.dontWait.name ? id(method.dontWait.name) : "\(SwiftIdentifier.label(method.dontWait.label)) \(id(method.dontWait.name))"
             parameters.append("\(dontWait): \(external(.bool)) = false")
             arguments.append(method.unionCase.map { ".\(id($0))(\(message))" } ?? message)
-            arguments.append("dontWait: \(id(method.dontWait.name))")
+            arguments.append("dontWait: \(id(method.dontWait.name))")  // the runtime's own send(_:dontWait:)
             writer.block("\(pub)func \(id(method.name))(\(parameters.joined(separator: ", "))) throws") { writer in
                 writer.line("try self.\(verb)(\(arguments.joined(separator: ", ")))")
             }
@@ -377,7 +382,7 @@ struct SwiftRenderer {
         writer.documentation(service.initializerDocumentation)
         let parameters = ["context: \(type(service.context)) = .shared"]
             + service.endpointParameters.map { "\(id($0.name)): \(external(.string)) = \(SwiftLiteral.string($0.address))" }
-            + ["configure: (_ socket: \(external(.string)), _ zmqSocket: \(type(service.zmqSocket))) throws -> Void = { _, _ in }"]
+            + ["configure: (_ socket: \(external(.string)), _ zmqSocket: \(type(service.zmqSocket))) throws -> \(external(.void)) = { _, _ in }"]
         writer.line("\(pub)init(")
         for (index, parameter) in parameters.enumerated() {
             writer.line("    \(parameter)\(index == parameters.count - 1 ? "" : ",")")
@@ -412,11 +417,11 @@ struct SwiftRenderer {
             writer.line()
             writer.documentation(["\(action) `\(subscription.socketProperty)` to messages whose first frame starts with ``\(own.type)``'s frame.", "", "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``."])
             let parameters = subscription.parameters.map { field in
-                let label = field.label == field.name ? id(field.name) : "\(id(field.label)) \(id(field.name))"
+                let label = field.label == field.name ? id(field.name) : "\(SwiftIdentifier.label(field.label)) \(id(field.name))"
                 return "\(label): \(type(field.type))\(field.defaultsToNil ? " = nil" : "")"
             }
             writer.block("\(pub)func \(id(method))(\(parameters.joined(separator: ", "))) throws") { writer in
-                let arguments = subscription.parameters.map { "\(id($0.label)): \(id($0.name))" }.joined(separator: ", ")
+                let arguments = subscription.parameters.map { "\(SwiftIdentifier.label($0.label)): \(id($0.name))" }.joined(separator: ", ")
                 let frames = id(own.message.call.frames)
                 writer.line("let \(frames) = try \(id(own.type))(\(arguments)).encode()")
                 writer.line("try \(socket).\(verb)(prefix: \(frames)[0])")

@@ -384,30 +384,50 @@ public struct FrameReader: ZSchemaMessage, Hashable {
 
 /// Frames on the wire:
 /// 1. `[ seq :u64 ]`
+/// 2. `[ \"tag-(?tag:[a-z]+)\" ]*`
 ///
-/// Generated from kitchensink.zschema:32.
+/// Generated from kitchensink.zschema:33.
 public struct Ping: ZSchemaMessage, Hashable {
     public static let messageName = "Ping"
 
     /// Frame 1: `seq`, u64 big-endian.
     public var seq: UInt64
 
+    /// Frames from 2 on: the capture `tag`.
+    public var tag: [Swift.String]
+
     /// Creates a message from its fields.
-    public init(seq: UInt64) {
+    public init(seq: UInt64, tag: [Swift.String]) {
         self.seq = seq
+        self.tag = tag
     }
+
+    @usableFromInline static let pattern2 = FramePattern(generated: "tag-(?<tag>[a-z]+)")
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...Int.max)
         self.seq = try reader.integer(UInt64.self, field: "seq")
+        var tagElements: [Swift.String] = []
+        tagElements.reserveCapacity(reader.remaining - 0)
+        while reader.remaining > 0 {
+            tagElements.append(try reader.capture(Self.pattern2, group: 1, field: "tag"))
+        }
+        self.tag = tagElements
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.seq)
+        for element in self.tag {
+            var text2 = ""
+            text2 += "tag-"
+            text2 += element
+            try Self.pattern2.validate(text2, expected: [(group: 1, value: element)], message: Self.messageName, field: "tag")
+            writer.append(string: text2)
+        }
     }
 }
 
@@ -416,7 +436,7 @@ public struct Ping: ZSchemaMessage, Hashable {
 /// 2. `[ \"(?init:[A-Z]+)(?:-(?self:[a-z]+))?\" ]`
 /// 3. `[ version :V2 = 72623859790382856 (u64) ]`
 ///
-/// Generated from kitchensink.zschema:33.
+/// Generated from kitchensink.zschema:34.
 public struct Pong: ZSchemaMessage, Hashable {
     public static let messageName = "Pong"
 
@@ -471,7 +491,7 @@ public struct Pong: ZSchemaMessage, Hashable {
 /// 1. `[ id :i32 ]`
 /// 2. `[ \"(?Type:\\w+)\" ]`
 ///
-/// Generated from kitchensink.zschema:35.
+/// Generated from kitchensink.zschema:36.
 public struct Job: ZSchemaMessage, Hashable {
     public static let messageName = "Job"
 
@@ -509,7 +529,7 @@ public struct Job: ZSchemaMessage, Hashable {
 /// 1. `[ id :i32 ]`
 /// 2. `[ ok :bool ]`
 ///
-/// Generated from kitchensink.zschema:36.
+/// Generated from kitchensink.zschema:37.
 public struct Done: ZSchemaMessage, Hashable {
     public static let messageName = "Done"
 
@@ -545,7 +565,7 @@ public struct Done: ZSchemaMessage, Hashable {
 /// 1. `[ side :L = 76 (u8) ]`
 /// 2. `[ value :i16le ]`
 ///
-/// Generated from kitchensink.zschema:39.
+/// Generated from kitchensink.zschema:40.
 public struct Left: ZSchemaMessage, Hashable {
     public static let messageName = "Left"
 
@@ -579,7 +599,7 @@ public struct Left: ZSchemaMessage, Hashable {
 /// 1. `[ side :R = 82 (u8) ]`
 /// 2. `[ value :i16le ]`
 ///
-/// Generated from kitchensink.zschema:40.
+/// Generated from kitchensink.zschema:41.
 public struct Right: ZSchemaMessage, Hashable {
     public static let messageName = "Right"
 
@@ -613,7 +633,7 @@ public struct Right: ZSchemaMessage, Hashable {
 /// 1. `[ \"(?topic:[a-z]+)\\.\" ]`
 /// 2. `[ body :string ]`
 ///
-/// Generated from kitchensink.zschema:43.
+/// Generated from kitchensink.zschema:44.
 public struct Event: ZSchemaMessage, Hashable {
     public static let messageName = "Event"
 
@@ -656,7 +676,7 @@ public struct Event: ZSchemaMessage, Hashable {
 /// 2. `[ value :f64 ]`
 /// 3. `[ unit :u8 ]`
 ///
-/// Generated from kitchensink.zschema:44.
+/// Generated from kitchensink.zschema:45.
 public struct String: ZSchemaMessage, Hashable {
     public static let messageName = "String"
 
@@ -740,7 +760,7 @@ public enum AnswerOrNothing: ZSchemaMessage, Hashable {
 ///
 /// Decoding tries them in this order and takes the first that fits.
 ///
-/// Generated from kitchensink.zschema:42.
+/// Generated from kitchensink.zschema:43.
 public enum EventOrString: ZSchemaMessage, Hashable {
     case event(Event)
     case string(String)
@@ -785,7 +805,7 @@ public typealias ReadingSubscriber = Subscriber<Reading>
 extension MessageSending where Outgoing == Reading {
     /// Sends a ``Reading`` built from its fields.
     public func send(`class`: Swift.String, `default`: UInt8, `protocol`: Int8, u16: UInt16, i16: Int16, u32: UInt32, i32: Int32, u64: UInt64, i64: Int64, f32: Float, f64: Double, `in`: Bool, `for`: Swift.String, blob: [UInt8], dontWait: Bool = false) throws {
-        try self.send(Reading(`class`: `class`, `default`: `default`, `protocol`: `protocol`, u16: u16, i16: i16, u32: u32, i32: i32, u64: u64, i64: i64, f32: f32, f64: f64, `in`: `in`, `for`: `for`, blob: blob), dontWait: dontWait)
+        try self.send(Reading(class: `class`, default: `default`, protocol: `protocol`, u16: u16, i16: i16, u32: u32, i32: i32, u64: u64, i64: i64, f32: f32, f64: f64, in: `in`, for: `for`, blob: blob), dontWait: dontWait)
     }
 }
 
@@ -834,15 +854,15 @@ extension MessageSending where Outgoing == FrameReader {
 
 extension MessageSending where Outgoing == Ping {
     /// Sends a ``Ping`` built from its fields.
-    public func send(seq: UInt64, dontWait: Bool = false) throws {
-        try self.send(Ping(seq: seq), dontWait: dontWait)
+    public func send(seq: UInt64, tag: [Swift.String], dontWait: Bool = false) throws {
+        try self.send(Ping(seq: seq, tag: tag), dontWait: dontWait)
     }
 }
 
 extension MessageSending where Outgoing == Pong {
     /// Sends a ``Pong`` built from its fields.
     public func send(seq: UInt64, `init`: Swift.String, self_: Swift.String? = nil, dontWait: Bool = false) throws {
-        try self.send(Pong(seq: seq, `init`: `init`, self_: self_), dontWait: dontWait)
+        try self.send(Pong(seq: seq, init: `init`, self_: self_), dontWait: dontWait)
     }
 }
 
@@ -995,7 +1015,8 @@ public final class SinkServer: Sendable {
     /// Peers in the schemas: `sink.client/push`.
     public let pull: FrameReaderPuller
 
-    /// Captures named init and self (renamed self_), and a u64 constant.
+    /// A repeated frame assembled from its capture, captures named init and self (renamed
+    /// self_), and a u64 constant.
     ///
     /// `REP`, binds `tcp://*:7105` by default.
     /// Peers in the schemas: `sink.client/req`.
@@ -1133,7 +1154,7 @@ public final class SinkServer: Sendable {
 ///
 /// Schema metadata: Swift, Test.
 ///
-/// Generated from kitchensink.zschema:48.
+/// Generated from kitchensink.zschema:49.
 public final class SinkClient: Sendable {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
@@ -1285,7 +1306,7 @@ public final class SinkClient: Sendable {
     /// Frames on the wire:
     /// 1. `[ \"(?class:[a-z]+)\" ]`
     ///
-    /// Generated from kitchensink.zschema:50.
+    /// Generated from kitchensink.zschema:51.
     public struct SubSubscription: ZSchemaMessage, Hashable {
         public static let messageName = "SubSubscription"
 
@@ -1317,7 +1338,7 @@ public final class SinkClient: Sendable {
     ///
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func subscribeSub(`class`: Swift.String) throws {
-        let frames = try SubSubscription(`class`: `class`).encode()
+        let frames = try SubSubscription(class: `class`).encode()
         try self.sub.socket.subscribe(prefix: frames[0])
     }
 
@@ -1325,7 +1346,7 @@ public final class SinkClient: Sendable {
     ///
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func unsubscribeSub(`class`: Swift.String) throws {
-        let frames = try SubSubscription(`class`: `class`).encode()
+        let frames = try SubSubscription(class: `class`).encode()
         try self.sub.socket.unsubscribe(prefix: frames[0])
     }
 
@@ -1334,7 +1355,7 @@ public final class SinkClient: Sendable {
     /// Frames on the wire:
     /// 1. `[ \"(?topic:[a-z]+)\" ]`
     ///
-    /// Generated from kitchensink.zschema:61.
+    /// Generated from kitchensink.zschema:62.
     public struct XsubSubscription: ZSchemaMessage, Hashable {
         public static let messageName = "XsubSubscription"
 
