@@ -97,5 +97,15 @@ struct PatternRobustnessTests {
         // Each pattern once anchored at both ends (for its facts) and once unanchored (for its
         // first bytes).
         #expect(matcher.compileCount == 8)
+
+        // A backtracking pattern against constants: each pair is matched once, however often the
+        // checker asks.
+        let hostile = Frame(name: nil, kind: .text(TextPattern(source: "(?:a+)+[bc]", pcre: "(?:a+)+[bc]", captures: [], template: nil, example: nil)),
+                            repetition: .once, location: SourceLocation(file: "t", line: 1, column: 1))
+        let constants = (30..<34).map { Frame(name: nil, kind: .textConstant(String(repeating: "a", count: $0)), repetition: .once, location: hostile.location) }
+        for _ in 0..<10 {
+            for constant in constants { #expect(shapes.mayOverlap([hostile], [constant])) }
+        }
+        #expect(matcher.matchCount == constants.count)
     }
 }

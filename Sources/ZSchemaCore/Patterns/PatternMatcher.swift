@@ -64,7 +64,18 @@ final class PatternMatcher {
     private var compiled: [Key: Result<OpaquePointer, Failure>] = [:]
     /// How many times PCRE2 compiled a pattern in this run (each pattern once per anchoring).
     private(set) var compileCount = 0
+    /// How many times PCRE2 matched in this run (each pattern and subject once).
+    private(set) var matchCount = 0
     private var infos: [String: Info] = [:]
+    /// Outcomes already known: alternatives are compared pairwise, so one pattern meets one
+    /// subject many times.
+    private var outcomes: [MatchKey: Outcome] = [:]
+
+    private struct MatchKey: Hashable {
+        let pattern: String
+        let subject: String
+        let partial: Bool
+    }
     private let context: OpaquePointer?
 
     init() {
@@ -101,6 +112,15 @@ final class PatternMatcher {
     /// Matches `subject` against `pattern` as a whole; with `partial`, asks whether `subject`
     /// could be the start of a match.
     func match(_ pattern: String, _ subject: String, partial: Bool = false) -> Outcome {
+        let key = MatchKey(pattern: pattern, subject: subject, partial: partial)
+        if let known = outcomes[key] { return known }
+        let outcome = freshMatch(pattern, subject, partial: partial)
+        outcomes[key] = outcome
+        return outcome
+    }
+
+    private func freshMatch(_ pattern: String, _ subject: String, partial: Bool) -> Outcome {
+        matchCount += 1
         guard case .success(let code) = compile(pattern, partial ? .start : .whole),
               let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return .unknown }
         defer { pcre2_match_data_free_8(data) }
