@@ -17,6 +17,9 @@ struct SwiftNamer {
     private var diagnostics = DiagnosticCollector()
     /// Every type name at module level, once handed out.
     private var moduleTypes = NameScope()
+    /// The Swift type of each message (by name) and union (by id), and of each service (by id).
+    private var typeNames: [String: String] = [:]
+    private var serviceTypes: [String: String] = [:]
     /// Every name handed out anywhere, to decide which external names need their module.
     private var everything = Set<String>()
 
@@ -30,6 +33,9 @@ struct SwiftNamer {
     }
 
     private init(ir: SchemaIR) { self.ir = ir }
+
+    /// The Swift type of a message (by name) or union (by id), once module types are named.
+    private func typeName(_ id: String) -> String { typeNames[id] ?? id }
 
     private mutating func record(_ name: String) -> String {
         everything.insert(name)
@@ -50,35 +56,22 @@ struct SwiftNamer {
             }
             return record(name)
         }
-        var serviceTypes: [String: String] = [:]
         for service in ir.services where serviceTypes[service.id] == nil {
             serviceTypes[service.id] = insist(SwiftIdentifier.upperCamel(service.id), at: service.location)
         }
-        var messageTypes: [String: String] = [:]
         for message in ir.messages where message.nameOrigin == .declared && SwiftIdentifier.usableType(message.name) == message.name {
-            messageTypes[message.name] = insist(message.name, at: message.location)
+            typeNames[message.name] = insist(message.name, at: message.location)
         }
         // Then the names zschema makes: they give way.
-        for message in ir.messages where messageTypes[message.name] == nil {
+        for message in ir.messages where typeNames[message.name] == nil {
             let spelled = message.nameOrigin == .declared ? SwiftIdentifier.usableType(message.name) : SwiftIdentifier.upperCamel(message.name)
-            messageTypes[message.name] = record(moduleTypes.claim(spelled))
-        }
-        for message in ir.messages {
-            names.messages[message.name] = SwiftNames.Message(
-                type: messageTypes[message.name] ?? message.name, fields: [], enums: [:], statics: [:],
-                codec: SwiftNames.CodecLocals(framesType: "", frames: "", writerType: "", writer: "", reader: "", element: "", match: [:], text: [:], elements: [:]),
-                call: SwiftNames.CallParameters(fields: [], dontWaitLabel: "", dontWait: "", peer: "", frames: ""))
+            typeNames[message.name] = record(moduleTypes.claim(spelled))
         }
         for union in ir.unions {
-            let type = record(moduleTypes.claim(union.messages.map { messageTypes[$0] ?? $0 }.joined(separator: "Or")))
-            names.unions[union.id] = SwiftNames.Union(type: type, cases: [], framesType: "", writerType: "", failures: "", message: "")
-        }
-        for service in ir.services {
-            names.services[service.id] = SwiftNames.Service(
-                type: serviceTypes[service.id] ?? service.id, properties: [], socketAliases: [:], endpoints: [], rawSockets: [:], subscriptions: [])
+            typeNames[union.id] = record(moduleTypes.claim(union.messages.map(typeName).joined(separator: "Or")))
         }
         for (id, roles) in aliasRoles() {
-            let type = names.typeName(of: id)
+            let type = typeName(id)
             for role in SocketRole.allCases where roles.contains(role) {
                 names.aliases[id, default: [:]][role] = record(moduleTypes.claim(type + role.rawValue))
             }
@@ -110,21 +103,18 @@ struct SwiftNamer {
 
     private mutating func nameMembers() {
         for message in ir.messages {
-            guard let type = names.messages[message.name]?.type else { continue }
-            names.messages[message.name] = messageNames(type: type, frames: message.frames, fields: message.fields)
+            names.messages[message.name] = messageNames(type: typeName(message.name), frames: message.frames, fields: message.fields)
         }
         for union in ir.unions {
-            guard var unionNames = names.unions[union.id] else { continue }
             // A case named like an alternative's type would hide that type in the enum's body.
-            var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers)
-                .union(union.messages.map(names.typeName)))
-            unionNames.cases = union.messages.map { record(cases.claim(SwiftIdentifier.lowerCamel(names.typeName(of: $0)))) }
+            let alternatives = union.messages.map(typeName)
+            var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers).union(alternatives))
+            let caseNames = alternatives.map { record(cases.claim(SwiftIdentifier.lowerCamel($0))) }
             var locals = localScope(members: cases.taken)
-            unionNames.framesType = record(locals.claim("Frames"))
-            unionNames.writerType = record(locals.claim("Writer"))
-            unionNames.failures = record(locals.claim("failures"))
-            unionNames.message = record(locals.claim("message"))
-            names.unions[union.id] = unionNames
+            names.unions[union.id] = SwiftNames.Union(
+                type: typeName(union.id), cases: caseNames, framesType: record(locals.claim("Frames")),
+                writerType: record(locals.claim("Writer")), failures: record(locals.claim("failures")),
+                message: record(locals.claim("message")))
         }
         for service in ir.services {
             nameService(service)
@@ -187,7 +177,8 @@ struct SwiftNamer {
     }
 
     private mutating func nameService(_ service: Service) {
-        guard var serviceNames = names.services[service.id] else { return }
+        var serviceNames = SwiftNames.Service(
+            type: serviceTypes[service.id] ?? service.id, properties: [], socketAliases: [:], endpoints: [], rawSockets: [:], subscriptions: [])
         var members = NameScope(SwiftIdentifier.unusableMemberNames)
         members.reserve(["context", "close"])
         // Socket names written in the schema first, then the derived ones.
