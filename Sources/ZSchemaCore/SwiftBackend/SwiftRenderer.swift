@@ -313,6 +313,15 @@ struct SwiftRenderer {
         }
     }
 
+    /// `label name: Type = nil` in a function's declaration.
+    private func declaration(_ parameter: ParameterPlan) -> String {
+        let names = parameter.label == parameter.name ? id(parameter.name) : "\(SwiftIdentifier.label(parameter.label)) \(id(parameter.name))"
+        return "\(names): \(type(parameter.type))\(parameter.defaultsToNil ? " = nil" : "")"
+    }
+
+    /// `label: name`, passing the parameter on.
+    private func argument(_ parameter: ParameterPlan) -> String { "\(SwiftIdentifier.label(parameter.label)): \(id(parameter.name))" }
+
     private func renderMethods(_ methods: [SendMethodPlan], verb: String, into writer: inout CodeWriter) {
         for (index, method) in methods.enumerated() {
             if index > 0 { writer.line() }
@@ -329,11 +338,8 @@ struct SwiftRenderer {
                 parameters.append("_ \(id(name)): \(id(messageType))")
                 message = id(name)
             case .fields(let messageType, let fields):
-                parameters += fields.map { field in
-                    let label = field.label == field.name ? id(field.name) : "\(SwiftIdentifier.label(field.label)) \(id(field.name))"
-                    return "\(label): \(type(field.type))\(field.defaultsToNil ? " = nil" : "")"
-                }
-                message = "\(id(messageType))(" + fields.map { "\(SwiftIdentifier.label($0.label)): \(id($0.name))" }.joined(separator: ", ") + ")"
+                parameters += fields.map(declaration)
+                message = "\(id(messageType))(" + fields.map(argument).joined(separator: ", ") + ")"
             }
             let dontWait = method.dontWait.label == method.dontWait.name ? id(method.dontWait.name) : "\(SwiftIdentifier.label(method.dontWait.label)) \(id(method.dontWait.name))"
             parameters.append("\(dontWait): \(external(.bool)) = false")
@@ -416,12 +422,9 @@ struct SwiftRenderer {
         for (verb, method, action) in [("subscribe", own.subscribe, "Subscribes"), ("unsubscribe", own.unsubscribe, "Removes the subscription of")] {
             writer.line()
             writer.documentation(["\(action) `\(subscription.socketProperty)` to messages whose first frame starts with ``\(own.type)``'s frame.", "", "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``."])
-            let parameters = subscription.parameters.map { field in
-                let label = field.label == field.name ? id(field.name) : "\(SwiftIdentifier.label(field.label)) \(id(field.name))"
-                return "\(label): \(type(field.type))\(field.defaultsToNil ? " = nil" : "")"
-            }
+            let parameters = subscription.parameters.map(declaration)
             writer.block("\(pub)func \(id(method))(\(parameters.joined(separator: ", "))) throws") { writer in
-                let arguments = subscription.parameters.map { "\(SwiftIdentifier.label($0.label)): \(id($0.name))" }.joined(separator: ", ")
+                let arguments = subscription.parameters.map(argument).joined(separator: ", ")
                 let frames = id(own.message.call.frames)
                 writer.line("let \(frames) = try \(id(own.type))(\(arguments)).encode()")
                 writer.line("try \(socket).\(verb)(prefix: \(frames)[0])")
