@@ -66,3 +66,36 @@ public final class Pair<Outgoing: ZSchemaMessage, Incoming: ZSchemaMessage>: Mes
     public let socket: ZMQSocket
     public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
 }
+
+/// An XPUB socket: publishes the schema's messages like a ``Publisher``, and receives the
+/// subscriptions its subscribers make as ``SubscriptionEvent`` values (the building block of
+/// forwarders and last-value caches).
+public final class XPublisher<Outgoing: ZSchemaMessage>: MessageSending, MessageReceiving, TypedSocket {
+    public typealias Incoming = SubscriptionEvent
+    public static var socketType: SocketType { .xpub }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}
+
+/// An XSUB socket: receives what its publishers send, like a ``Subscriber``, and sends
+/// subscriptions as ``SubscriptionEvent`` values (``subscribe(prefix:)`` builds them).
+public final class XSubscriber<Incoming: ZSchemaMessage>: MessageSending, MessageReceiving, TypedSocket {
+    public typealias Outgoing = SubscriptionEvent
+    public static var socketType: SocketType { .xsub }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+    /// Sends a subscription: messages whose first frame starts with `prefix` are forwarded.
+    public func subscribe(prefix: [UInt8]) throws { try send(SubscriptionEvent(.subscribe, prefix: prefix)) }
+    /// Sends the removal of a subscription made with ``subscribe(prefix:)``.
+    public func unsubscribe(prefix: [UInt8]) throws { try send(SubscriptionEvent(.unsubscribe, prefix: prefix)) }
+}
+
+/// A STREAM socket, for TCP peers that do not speak ZeroMQ: every message is a
+/// ``StreamMessage``, a peer's routing id and raw bytes.
+public final class StreamSocket: MessageSending, MessageReceiving, TypedSocket {
+    public typealias Outgoing = StreamMessage
+    public typealias Incoming = StreamMessage
+    public static var socketType: SocketType { .stream }
+    public let socket: ZMQSocket
+    public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
+}

@@ -73,3 +73,27 @@ struct OtherCommandTests {
         #expect(result.standardOutput.contains("USAGE: zschema \(subcommand)"))
     }
 }
+
+/// The README's topology picture: its DOT source is what `zschema graph Schemas` prints, and the
+/// committed SVG (rendered by Graphviz's `dot`) draws exactly the sockets of that source.
+@Suite("Topology picture")
+struct TopologyPictureTests {
+    @Test("docs/topology.dot is today's graph, and docs/topology.svg is drawn from it")
+    func pictureIsCurrent() throws {
+        let graph = try zschema(["graph", "Schemas", "--no-warnings"])
+        #expect(graph.status == 0)
+        let dot = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/topology.dot"), encoding: .utf8)
+        #expect(graph.standardOutput == dot, "regenerate: swift run zschema graph Schemas > docs/topology.dot && dot -Tsvg docs/topology.dot -o docs/topology.svg")
+        let svg = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/topology.svg"), encoding: .utf8)
+        // Graphviz gives each node a <title> with its id.
+        let nodes = Set(dot.split(separator: "\n").compactMap { line -> String? in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("\""), text.contains("[label="), !text.contains("->") else { return nil }
+            return String(text.dropFirst().prefix { $0 != "\"" })
+        })
+        let titles = Set(svg.components(separatedBy: "<title>").dropFirst().compactMap { $0.components(separatedBy: "</title>").first }
+            .filter { !$0.contains("&#45;&gt;") && !$0.hasPrefix("cluster") && $0 != "zschema" })
+        #expect(nodes.count > 20)
+        #expect(titles == nodes)
+    }
+}

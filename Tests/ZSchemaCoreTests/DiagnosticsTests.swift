@@ -125,3 +125,20 @@ extension Array where Element == String {
         }
     }
 }
+
+@Suite("Diagnostics of XPUB, XSUB and STREAM")
+struct SubscriptionSocketDiagnosticsTests {
+    @Test("messages the typed wrappers would not use are reported at their arrow")
+    func unusedDeclarations() {
+        #expect(diagnose("s.a\n  XPUB tcp://*:1\n  << T [ x :u8 ]\n  -> U [ y :u8 ]\n") == [
+            "4:3: warning: an XPUB's wrapper receives its subscribers' subscriptions (SubscriptionEvent); messages declared with '->' are not decoded",
+        ])
+        #expect(diagnose("s.a\n  XSUB tcp://*:1\n  ?> [ \"\" ]\n  <- U [ y :u8 ]\n").contains(
+            "4:3: warning: an XSUB's wrapper sends subscriptions (SubscriptionEvent); messages declared with '<-' are not encoded"))
+        #expect(diagnose("s.a\n  STREAM tcp://*:1\n  -> U [ y :bytes ]\n") == [
+            "3:3: warning: a STREAM socket exchanges raw bytes with peers that do not speak ZeroMQ (routing id and data); the messages declared on it are not used",
+        ])
+        // Without such declarations they are quiet.
+        #expect(diagnose("s.a\n  XPUB tcp://*:1\n  << T [ x :u8 ]\n  STREAM tcp://*:2\n").isEmpty)
+    }
+}

@@ -89,7 +89,7 @@ struct KitchenSinkTests {
             context: context, subEndpoint: try server.pub.socket.lastEndpoint, contextEndpoint: try server.router.socket.lastEndpoint,
             pullEndpoint: try server.push.socket.lastEndpoint, pushEndpoint: try server.pull.socket.lastEndpoint,
             reqEndpoint: try server.rep.socket.lastEndpoint, dealerEndpoint: try server.dealer.socket.lastEndpoint,
-            pairEndpoint: "inproc://sink-pair-test", xsubEndpoint: try server.xpub.lastEndpoint,
+            pairEndpoint: "inproc://sink-pair-test", xsubEndpoint: try server.xpub.socket.lastEndpoint,
             pullMonitorEndpoint: "inproc://monitor.sink.pull-test")
         defer { client.close(); server.close() }
 
@@ -130,15 +130,26 @@ struct KitchenSinkTests {
         }
         #expect(received == Self.reading)
 
-        // XPUB to XSUB: the subscription arrives as a frame, and then the union's String.
+        // XPUB to XSUB: the subscription arrives as an event, then the union's messages flow.
         try client.subscribeXsub(topic: "news")
-        let subscription = try #require(try server.xpub.receive(timeout: .seconds(5)))
-        #expect(subscription.copyFrames() == [[1] + Array("news".utf8)])
-        let string = String(text: "12", value: 0.5, unit: 2)
-        try server.xpub.send(frames: try EventOrString.string(string).encode())
-        try server.xpub.send(frames: try EventOrString.event(Event(topic: "news", body: "b")).encode())
-        let event = try #require(try client.xsub.receive(timeout: .seconds(5)))
-        #expect(try EventOrString(frames: event) == .event(Event(topic: "news", body: "b")))
+        #expect(try server.xpub.receive(timeout: .seconds(5)) == SubscriptionEvent(.subscribe, prefix: Array("news".utf8)))
+        try server.xpub.sendString(text: "12", value: 0.5, unit: 2)
+        try server.xpub.sendEvent(topic: "news", body: "b")
+        #expect(try client.xsub.receive(timeout: .seconds(5)) == .event(Event(topic: "news", body: "b")))
+        try client.unsubscribeXsub(topic: "news")
+        #expect(try server.xpub.receive(timeout: .seconds(5)) == SubscriptionEvent(.unsubscribe, prefix: Array("news".utf8)))
+
+        // STREAM: a plain TCP client's bytes arrive with its routing id, and the answer goes back.
+        let port = try #require(Int(try server.stream.socket.lastEndpoint.split(separator: ":").last ?? ""))
+        let tcp = try PlainTCPClient(port: port)
+        defer { tcp.close() }
+        let opened = try #require(try server.stream.receive(timeout: .seconds(5)))
+        #expect(opened.data.isEmpty)  // the connection itself
+        try tcp.write(Array("hello".utf8))
+        let hello = try #require(try server.stream.receive(timeout: .seconds(5)))
+        #expect(hello == StreamMessage(routingID: opened.routingID, data: Array("hello".utf8)))
+        try server.stream.send(StreamMessage(routingID: hello.routingID, data: Array("HELLO".utf8)))
+        #expect(try tcp.read(count: 5) == Array("HELLO".utf8))
 
         // The monitor on the client's PULL reports its connection.
         let connected = try eventually { try client.pullMonitor.receive(timeout: .milliseconds(100)).flatMap { $0.kind == .connected ? $0 : nil } }

@@ -101,6 +101,19 @@ struct MessageFlow {
         let peers = topology.peers(of: ref)
         // Say nothing more about a socket whose messages already failed, or a stray monitor.
         let quiet = quietAboutRawSockets || socket.hasInvalidMessages || socket.isMonitorEndpoint
+        // What these carry in one direction is not the schema's messages: an XPUB receives
+        // subscriptions, an XSUB sends them, a STREAM exchanges raw bytes with non-ZeroMQ peers.
+        let quietSending = quiet || socket.kind == .XSUB || socket.kind == .STREAM
+        let quietReceiving = quiet || socket.kind == .XPUB || socket.kind == .STREAM
+        if socket.kind == .STREAM, let first = socket.declared.first {
+            diagnostics.warning(first.location, "a STREAM socket exchanges raw bytes with peers that do not speak ZeroMQ (routing id and data); the messages declared on it are not used")
+        }
+        if socket.kind == .XPUB, let first = socket.declaredIncoming.first {
+            diagnostics.warning(first.location, "an XPUB's wrapper receives its subscribers' subscriptions (SubscriptionEvent); messages declared with '->' are not decoded")
+        }
+        if socket.kind == .XSUB, let first = socket.declaredOutgoing.first {
+            diagnostics.warning(first.location, "an XSUB's wrapper sends subscriptions (SubscriptionEvent); messages declared with '<-' are not encoded")
+        }
         if socket.kind.canSend || socket.kind.publishes {
             if !socket.declaredOutgoing.isEmpty {
                 outgoing[ref] = messageSet(socket.declaredOutgoing.map(\.name), declaredAt: ref)
@@ -108,7 +121,7 @@ struct MessageFlow {
                 outgoing[ref] = messageSet(topology.socket(peer).declaredIncoming.map(\.name), declaredAt: peer)
             } else {
                 outgoing[ref] = .raw
-                if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)") }
+                if !quietSending { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)") }
             }
         }
         if socket.kind.canReceive || socket.kind.subscribes {
@@ -125,7 +138,7 @@ struct MessageFlow {
                 incoming[ref] = messageSet(names, declaredAt: names == published.map(\.name) ? peer : ref)
             } else {
                 incoming[ref] = .raw
-                if !quiet { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)") }
+                if !quietReceiving { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)") }
             }
         }
     }

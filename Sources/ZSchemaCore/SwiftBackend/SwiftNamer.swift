@@ -194,7 +194,7 @@ struct SwiftNamer {
             }
         }
         serviceNames.properties = properties
-        for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil && socket.kind.hasTypedWrapper {
+        for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil {
             serviceNames.socketAliases[index] = record(members.claim(SwiftIdentifier.upperCamel(spelled[index]) + "Socket"))
         }
         let dynamic = service.sockets.enumerated().flatMap { index, socket in
@@ -220,10 +220,4 @@ struct SwiftNamer {
         }
         names.services[service.id] = serviceNames
     }
-}
-
-extension SocketKind {
-    /// Whether the runtime has a typed wrapper for this socket type (the others are a bare
-    /// `ZMQSocket`).
-    var hasTypedWrapper: Bool { ![.XPUB, .XSUB, .STREAM].contains(self) }
 }

@@ -143,6 +143,7 @@ enum ExternalName: String, CaseIterable, Sendable {
     case messageSending = "MessageSending", router = "Router", routingEnvelope = "RoutingEnvelope"
     case publisher = "Publisher", subscriber = "Subscriber", pusher = "Pusher", puller = "Puller"
     case requester = "Requester", replier = "Replier", dealer = "Dealer", pair = "Pair"
+    case xPublisher = "XPublisher", xSubscriber = "XSubscriber", streamSocket = "StreamSocket"
     case zmqContext = "ZMQContext", zmqSocket = "ZMQSocket", socketMonitor = "SocketMonitor", rawMessage = "RawMessage"
     case runtimeVersion = "ZSchemaGeneratedCodeVersion3"
 

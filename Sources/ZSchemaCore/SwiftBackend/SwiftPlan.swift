@@ -204,7 +204,7 @@ struct ServicePlan: Sendable {
     var endpointParameters: [(name: String, address: String)]
     var opens: [OpenSocketPlan]
     /// Properties to close, monitors first.
-    var closes: [(property: String, isBare: Bool)]
+    var closes: [String]
     var subscriptions: [SubscriptionPlan]
 }
 
@@ -220,8 +220,6 @@ struct ServiceSocketPlan: Sendable {
 /// The initializer's steps for one socket, in order.
 struct OpenSocketPlan: Sendable {
     var raw: String
-    /// The socket's own property when it is a bare `ZMQSocket` (no wrapper).
-    var isBare: Bool
     var property: String
     var kind: SocketKind
     var endpoint: String
@@ -237,6 +235,5 @@ struct SubscriptionPlan: Sendable {
     var names: SwiftNames.Subscription
     var message: MessagePlan
     var socketProperty: String
-    var isBare: Bool
     var parameters: [ParameterPlan]
 }

@@ -165,7 +165,6 @@ struct SwiftPlanner {
         let indices = service.sockets.indices
         let monitors = indices.filter { service.sockets[$0].monitoredSocket != nil }
         let plain = indices.filter { service.sockets[$0].monitoredSocket == nil }
-        let isBare = { (index: Int) in service.sockets[index].monitoredSocket == nil && !service.sockets[index].kind.hasTypedWrapper }
         let sockets = indices.map { index in
             ServiceSocketPlan(property: own.properties[index], type: wrapperType(service.sockets[index]),
                               documentation: socketDocumentation(service.sockets[index]), alias: own.socketAliases[index])
@@ -187,7 +186,7 @@ struct SwiftPlanner {
                 (property: own.properties[$0], endpoint: own.endpoints[$0], type: external(.socketMonitor))
             }
             return OpenSocketPlan(
-                raw: own.rawSockets[index] ?? own.properties[index], isBare: isBare(index), property: own.properties[index],
+                raw: own.rawSockets[index] ?? own.properties[index], property: own.properties[index],
                 kind: socket.kind, endpoint: own.endpoints[index], binds: socket.endpoint.binds, monitor: monitor,
                 peersUseDelimiter: socket.kind == .ROUTER ? peersUseDelimiter(socket) : nil,
                 fixedSubscriptions: socket.subscriptions.compactMap(\.prefix))
@@ -206,13 +205,13 @@ struct SwiftPlanner {
             }
             subscriptions.append(SubscriptionPlan(
                 names: subscriptionNames, message: planner.plan(documentation: message.documentation + [""] + wireDocumentation(message)),
-                socketProperty: own.properties[index], isBare: isBare(index), parameters: parameters))
+                socketProperty: own.properties[index], parameters: parameters))
         }
         return ServicePlan(
             type: own.type, documentation: documentation, context: external(.zmqContext), zmqSocket: external(.zmqSocket),
             sockets: sockets, initializerDocumentation: initializerDocumentation,
             endpointParameters: indices.map { (own.endpoints[$0], service.sockets[$0].endpoint.address) },
-            opens: opens, closes: (monitors + plain).map { (own.properties[$0], isBare($0)) }, subscriptions: subscriptions)
+            opens: opens, closes: (monitors + plain).map { own.properties[$0] }, subscriptions: subscriptions)
     }
 
     private func socketDocumentation(_ socket: Socket) -> [String] {
@@ -228,7 +227,7 @@ struct SwiftPlanner {
         return lines
     }
 
-    /// The property's type: a monitor, a typed wrapper (its alias when it has one) or a bare socket.
+    /// The property's type: a monitor, or a typed wrapper (its alias when it has one).
     private func wrapperType(_ socket: Socket) -> SwiftType {
         if socket.monitoredSocket != nil { return external(.socketMonitor) }
         func type(_ set: MessageSet?) -> SwiftType {
@@ -253,7 +252,9 @@ struct SwiftPlanner {
         case .DEALER: return .generic(names.external(.dealer), [type(outgoing), type(incoming)])
         case .ROUTER: return .generic(names.external(.router), [type(incoming), type(outgoing)])
         case .PAIR: return .generic(names.external(.pair), [type(outgoing), type(incoming)])
-        case .XPUB, .XSUB, .STREAM: return external(.zmqSocket)
+        case .XPUB: return .generic(names.external(.xPublisher), [type(outgoing)])
+        case .XSUB: return .generic(names.external(.xSubscriber), [type(incoming)])
+        case .STREAM: return external(.streamSocket)
         }
     }
 

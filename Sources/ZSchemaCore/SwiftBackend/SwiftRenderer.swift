@@ -374,8 +374,8 @@ struct SwiftRenderer {
             writer.line()
             writer.documentation(["Closes every socket (monitors first); pending messages are kept for at most the sockets' linger."])
             writer.block("\(pub)func close()") { writer in
-                for close in service.closes {
-                    writer.line("\(member(close.property))\(close.isBare ? "" : ".socket").close()")
+                for property in service.closes {
+                    writer.line("\(member(property)).socket.close()")
                 }
             }
             for subscription in service.subscriptions {
@@ -396,19 +396,17 @@ struct SwiftRenderer {
         writer.block(") throws") { writer in
             writer.line("self.context = context")
             for open in service.opens {
-                let raw = open.isBare ? member(open.property) : id(open.raw)
-                writer.line("\(open.isBare ? "" : "let ")\(raw) = try \(type(service.zmqSocket))(context: context, type: .\(open.kind.rawValue.lowercased()))")
+                let raw = id(open.raw)
+                writer.line("let \(raw) = try \(type(service.zmqSocket))(context: context, type: .\(open.kind.rawValue.lowercased()))")
                 writer.line("try configure(\(SwiftLiteral.string(open.property)), \(raw))")
                 if let monitor = open.monitor {
                     writer.line("\(member(monitor.property)) = try \(type(monitor.type))(monitoring: \(raw), endpoint: \(id(monitor.endpoint)), context: context)")
                 }
                 writer.line("try \(raw).attach(to: \(id(open.endpoint)), bind: \(open.binds))")
-                if !open.isBare {
-                    let delimiter = open.peersUseDelimiter.map { ", peersUseDelimiter: \($0)" } ?? ""
-                    writer.line("\(member(open.property)) = .init(socket: \(raw)\(delimiter))")
-                }
+                let delimiter = open.peersUseDelimiter.map { ", peersUseDelimiter: \($0)" } ?? ""
+                writer.line("\(member(open.property)) = .init(socket: \(raw)\(delimiter))")
                 for prefix in open.fixedSubscriptions {
-                    writer.line("try \(member(open.property))\(open.isBare ? "" : ".socket").subscribe(prefix: \(SwiftLiteral.bytes(prefix)))")
+                    writer.line("try \(member(open.property)).socket.subscribe(prefix: \(SwiftLiteral.bytes(prefix)))")
                 }
             }
         }
@@ -418,7 +416,7 @@ struct SwiftRenderer {
         writer.line()
         render(subscription.message, into: &writer)
         let own = subscription.names
-        let socket = member(subscription.socketProperty) + (subscription.isBare ? "" : ".socket")
+        let socket = member(subscription.socketProperty) + ".socket"
         for (verb, method, action) in [("subscribe", own.subscribe, "Subscribes"), ("unsubscribe", own.unsubscribe, "Removes the subscription of")] {
             writer.line()
             writer.documentation(["\(action) `\(subscription.socketProperty)` to messages whose first frame starts with ``\(own.type)``'s frame.", "", "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``."])

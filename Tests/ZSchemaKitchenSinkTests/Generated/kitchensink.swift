@@ -1036,12 +1036,12 @@ public final class SinkServer: Sendable {
     ///
     /// `XPUB`, binds `tcp://*:7107` by default.
     /// Peers in the schemas: `sink.client/xsub`.
-    public let xpub: ZMQSocket
+    public let xpub: XPublisher<EventOrString>
 
     /// A raw TCP peer.
     ///
     /// `STREAM`, binds `tcp://*:7108` by default.
-    public let stream: ZMQSocket
+    public let stream: ZSchemaRuntime.StreamSocket
 
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
@@ -1070,6 +1070,14 @@ public final class SinkServer: Sendable {
     /// The wrapper type of `pair`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
     public typealias PairSocket = Pair<Left, Right>
+
+    /// The wrapper type of `xpub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias XpubSocket = XPublisher<EventOrString>
+
+    /// The wrapper type of `stream`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias StreamSocket = ZSchemaRuntime.StreamSocket
 
     /// Opens every socket of `sink.server` on `context`, binding or connecting as the schema says.
     ///
@@ -1128,12 +1136,14 @@ public final class SinkServer: Sendable {
         try configure("pair", pairSocket)
         try pairSocket.attach(to: pairEndpoint, bind: true)
         self.pair = .init(socket: pairSocket)
-        self.xpub = try ZMQSocket(context: context, type: .xpub)
-        try configure("xpub", self.xpub)
-        try self.xpub.attach(to: xpubEndpoint, bind: true)
-        self.stream = try ZMQSocket(context: context, type: .stream)
-        try configure("stream", self.stream)
-        try self.stream.attach(to: streamEndpoint, bind: true)
+        let xpubSocket = try ZMQSocket(context: context, type: .xpub)
+        try configure("xpub", xpubSocket)
+        try xpubSocket.attach(to: xpubEndpoint, bind: true)
+        self.xpub = .init(socket: xpubSocket)
+        let streamSocket = try ZMQSocket(context: context, type: .stream)
+        try configure("stream", streamSocket)
+        try streamSocket.attach(to: streamEndpoint, bind: true)
+        self.stream = .init(socket: streamSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -1145,8 +1155,8 @@ public final class SinkServer: Sendable {
         self.rep.socket.close()
         self.dealer.socket.close()
         self.pair.socket.close()
-        self.xpub.close()
-        self.stream.close()
+        self.xpub.socket.close()
+        self.stream.socket.close()
     }
 }
 
@@ -1191,7 +1201,7 @@ public final class SinkClient: Sendable {
 
     /// `XSUB`, connects to `tcp://localhost:7107` by default.
     /// Peers in the schemas: `sink.server/xpub`.
-    public let xsub: ZMQSocket
+    public let xsub: XSubscriber<EventOrString>
 
     /// `PAIR`, connects to `inproc://monitor.sink.pull` by default.
     /// Reports the events of `sink.client/pull`.
@@ -1224,6 +1234,10 @@ public final class SinkClient: Sendable {
     /// The wrapper type of `pair`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
     public typealias PairSocket = Pair<Right, Left>
+
+    /// The wrapper type of `xsub`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias XsubSocket = XSubscriber<EventOrString>
 
     /// Opens every socket of `sink.client` on `context`, binding or connecting as the schema says.
     ///
@@ -1283,9 +1297,10 @@ public final class SinkClient: Sendable {
         try configure("pair", pairSocket)
         try pairSocket.attach(to: pairEndpoint, bind: false)
         self.pair = .init(socket: pairSocket)
-        self.xsub = try ZMQSocket(context: context, type: .xsub)
-        try configure("xsub", self.xsub)
-        try self.xsub.attach(to: xsubEndpoint, bind: false)
+        let xsubSocket = try ZMQSocket(context: context, type: .xsub)
+        try configure("xsub", xsubSocket)
+        try xsubSocket.attach(to: xsubEndpoint, bind: false)
+        self.xsub = .init(socket: xsubSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -1298,7 +1313,7 @@ public final class SinkClient: Sendable {
         self.req.socket.close()
         self.dealer.socket.close()
         self.pair.socket.close()
-        self.xsub.close()
+        self.xsub.socket.close()
     }
 
     /// The first frame of the messages `sub` subscribes to at run time.
@@ -1388,7 +1403,7 @@ public final class SinkClient: Sendable {
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func subscribeXsub(topic: Swift.String) throws {
         let frames = try XsubSubscription(topic: topic).encode()
-        try self.xsub.subscribe(prefix: frames[0])
+        try self.xsub.socket.subscribe(prefix: frames[0])
     }
 
     /// Removes the subscription of `xsub` to messages whose first frame starts with ``XsubSubscription``'s frame.
@@ -1396,6 +1411,6 @@ public final class SinkClient: Sendable {
     /// - Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.
     public func unsubscribeXsub(topic: Swift.String) throws {
         let frames = try XsubSubscription(topic: topic).encode()
-        try self.xsub.unsubscribe(prefix: frames[0])
+        try self.xsub.socket.unsubscribe(prefix: frames[0])
     }
 }
