@@ -17,7 +17,8 @@ struct ZSchemaPlugin: BuildToolPlugin {
         let outputs = schemas.map {
             outputDirectory.appending(path: $0.deletingPathExtension().lastPathComponent + ".swift")
         }
-        let arguments = ["compile", "--always-write", "--output", outputDirectory.path(percentEncoded: false)]
+        let arguments =
+            ["compile", "--always-write", "--output", outputDirectory.path(percentEncoded: false)]
             + schemas.map { $0.path(percentEncoded: false) }
         return [
             .buildCommand(

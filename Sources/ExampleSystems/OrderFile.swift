@@ -29,8 +29,12 @@ public enum OrderFile {
             case "SELL": action = .sell
             default: throw Problem(line: number, message: "action must be BUY or SELL, not '\(fields[1])'")
             }
-            guard let shares = Int32(fields[2]), shares >= 0 else { throw Problem(line: number, message: "shares must be a whole number from 0 to \(Int32.max), not '\(fields[2])'") }
-            guard let price = Double(fields[3]), price.isFinite else { throw Problem(line: number, message: "price must be a finite number, not '\(fields[3])'") }
+            guard let shares = Int32(fields[2]), shares >= 0 else {
+                throw Problem(line: number, message: "shares must be a whole number from 0 to \(Int32.max), not '\(fields[2])'")
+            }
+            guard let price = Double(fields[3]), price.isFinite else {
+                throw Problem(line: number, message: "price must be a finite number, not '\(fields[3])'")
+            }
             let order = Order(stock: fields[0], action: action, shares: shares, price: price)
             do { _ = try order.encode() } catch {
                 throw Problem(line: number, message: "symbol '\(fields[0])' does not match the schema: \(error)")
@@ -55,9 +59,10 @@ public enum OrderFile {
 
     /// The CSV text for `orders`, readable by ``parse(_:)``.
     public static func csv(_ orders: [Order]) -> String {
-        "symbol,action,shares,price\n" + orders.map { order in
-            "\(order.stock),\(order.action == .buy ? "BUY" : "SELL"),\(order.shares),\(order.price)\n"
-        }.joined()
+        "symbol,action,shares,price\n"
+            + orders.map { order in
+                "\(order.stock),\(order.action == .buy ? "BUY" : "SELL"),\(order.shares),\(order.price)\n"
+            }.joined()
     }
 
     /// What a worker computes for an order: shares × price, negative for a sale.

@@ -1,8 +1,9 @@
 import CPCRE2
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A PCRE2 pattern that a string frame must match as a whole, compiled once (with JIT where the

@@ -106,9 +106,10 @@ public struct ByteFramesWriter: FrameWriter {
 
     @inlinable
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        frames.append([UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            fill(UnsafeMutableRawBufferPointer(buffer))
-            initialized = count
-        })
+        frames.append(
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                fill(UnsafeMutableRawBufferPointer(buffer))
+                initialized = count
+            })
     }
 }

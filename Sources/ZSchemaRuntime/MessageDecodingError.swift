@@ -51,7 +51,8 @@ extension MessageDecodingError.Reason {
     var text: String {
         switch self {
         case .frameCount(let expected, let actual):
-            let range = expected.upperBound == Int.max
+            let range =
+                expected.upperBound == Int.max
                 ? "at least \(expected.lowerBound)"
                 : expected.lowerBound == expected.upperBound
                     ? "\(expected.lowerBound)" : "\(expected.lowerBound)...\(expected.upperBound)"

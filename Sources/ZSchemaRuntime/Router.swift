@@ -81,9 +81,11 @@ public final class Router<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: M
         }
         let peer = RoutingEnvelope(frames: envelope)
         if peersUseDelimiter, envelope.count == 2, !envelope[1].isEmpty {
-            throw RoutedDecodingError(peer: RoutingEnvelope(frames: [envelope[0]]), error: MessageDecodingError(
-                message: Incoming.messageName, frame: nil, field: "envelope",
-                reason: .constantMismatch(expected: [], actual: Array(envelope[1].prefix(32)))))
+            throw RoutedDecodingError(
+                peer: RoutingEnvelope(frames: [envelope[0]]),
+                error: MessageDecodingError(
+                    message: Incoming.messageName, frame: nil, field: "envelope",
+                    reason: .constantMismatch(expected: [], actual: Array(envelope[1].prefix(32)))))
         }
         do {
             return (peer, try Incoming(frames: FrameSlice(frames, droppingFirst: envelopeCount)))

@@ -43,15 +43,17 @@ public struct MonitorEvent: ZSchemaMessage, Hashable {
 
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         guard frames.frameCount == 2 else {
-            throw MessageDecodingError(message: Self.messageName, frame: nil, field: nil,
-                                       reason: .frameCount(expected: 2...2, actual: frames.frameCount))
+            throw MessageDecodingError(
+                message: Self.messageName, frame: nil, field: nil,
+                reason: .frameCount(expected: 2...2, actual: frames.frameCount))
         }
         let header: (UInt16, UInt32)? = frames.withFrame(at: 0) { bytes in
             bytes.count == 6 ? (bytes.loadUnaligned(as: UInt16.self), bytes.loadUnaligned(fromByteOffset: 2, as: UInt32.self)) : nil
         }
         guard let (number, value) = header else {
-            throw MessageDecodingError(message: Self.messageName, frame: 0, field: "event",
-                                       reason: .frameSize(expected: 6, actual: frames.withFrame(at: 0) { $0.count }))
+            throw MessageDecodingError(
+                message: Self.messageName, frame: 0, field: "event",
+                reason: .frameSize(expected: 6, actual: frames.withFrame(at: 0) { $0.count }))
         }
         guard let kind = Kind(rawValue: number) else {
             throw MessageDecodingError(message: Self.messageName, frame: 0, field: "event", reason: .unknownEnumValue(UInt64(number)))

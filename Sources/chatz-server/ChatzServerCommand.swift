@@ -69,7 +69,7 @@ struct ChatzServerCommand: ParsableCommand {
                 try? answer(error.peer)
             } catch let error as MessageDecodingError {
                 log("dropped a message: \(error)")
-            } catch where error.isShutdown {
+            } catch  where error.isShutdown {
                 break
             }
         }

@@ -56,7 +56,7 @@ struct TickzClientCommand: ParsableCommand {
         var lastDraw = Date.distantPast
         while !trap.isRequested, count.map({ received < $0 }) ?? true {
             let tick: Tick?
-            do { tick = try client.sub.receive(timeout: .milliseconds(200)) } catch where error.isShutdown {
+            do { tick = try client.sub.receive(timeout: .milliseconds(200)) } catch  where error.isShutdown {
                 break
             } catch let error as MessageDecodingError {
                 log("dropped a malformed tick: \(error)")

@@ -62,7 +62,7 @@ struct TickzServerCommand: ParsableCommand {
             prices[symbol] = price
             do {
                 try server.pub.send(symbol: symbol, timestamp: Date().timeIntervalSince1970, price: price)
-            } catch where error.isShutdown {
+            } catch  where error.isShutdown {
                 break
             }
             published += 1

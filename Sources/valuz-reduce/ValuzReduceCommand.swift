@@ -54,7 +54,7 @@ struct ValuzReduceCommand: ParsableCommand {
         var lastStart = Date.distantPast
         while !trap.isRequested, results < expect || readyWorkers < workers {
             if readyWorkers >= workers, results == 0, Date().timeIntervalSince(lastStart) >= 0.2 {
-                do { try reduce.pub.sendStart() } catch where error.isShutdown { break }
+                do { try reduce.pub.sendStart() } catch  where error.isShutdown { break }
                 if lastStart == .distantPast { log("all \(workers) workers ready: START") }
                 lastStart = Date()
             }
@@ -70,7 +70,7 @@ struct ValuzReduceCommand: ParsableCommand {
                 case nil:
                     continue
                 }
-            } catch where error.isShutdown {
+            } catch  where error.isShutdown {
                 break
             } catch {
                 log("dropped a malformed result: \(error)")
@@ -86,7 +86,9 @@ struct ValuzReduceCommand: ParsableCommand {
             try reduce.pub.sendExit()
             Thread.sleep(forTimeInterval: 0.05)
         }
-        print(json ? Self.json(results: results, total: total, bySymbol: bySymbol) : Self.table(results: results, total: total, bySymbol: bySymbol), terminator: "")
+        print(
+            json ? Self.json(results: results, total: total, bySymbol: bySymbol) : Self.table(results: results, total: total, bySymbol: bySymbol),
+            terminator: "")
     }
 
     static func json(results: Int, total: ExactSum, bySymbol: [String: ExactSum]) -> String {

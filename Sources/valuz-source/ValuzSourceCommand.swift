@@ -29,10 +29,11 @@ struct ValuzSourceCommand: ParsableCommand {
     @Option(help: "Seconds to wait for START before giving up.")
     var startTimeout: Double = 120
 
-    @Option(help: """
-        After START, wait (up to --start-timeout) until this many workers are connected for \
-        orders, so that all of them get a share (PUSH deals only among connected peers).
-        """)
+    @Option(
+        help: """
+            After START, wait (up to --start-timeout) until this many workers are connected for \
+            orders, so that all of them get a share (PUSH deals only among connected peers).
+            """)
     var workers = 0
 
     func validate() throws {
@@ -75,7 +76,7 @@ struct ValuzSourceCommand: ParsableCommand {
         while !trap.isRequested, !started, Date() < deadline {
             do {
                 started = try source.sub.receive(timeout: .milliseconds(250)) != nil
-            } catch where error.isShutdown {
+            } catch  where error.isShutdown {
                 return
             } catch {
                 log("dropped a malformed control message: \(error)")
@@ -94,7 +95,7 @@ struct ValuzSourceCommand: ParsableCommand {
         }
         log("START received; pushing")
         for (index, order) in orders.enumerated() {
-            do { try source.push.send(order) } catch where error.isShutdown {
+            do { try source.push.send(order) } catch  where error.isShutdown {
                 log("stopped after pushing \(index) orders")
                 return
             }

@@ -31,7 +31,8 @@ struct CompileCommand: ParsableCommand {
         var names = Set<String>()
         for file in generated {
             guard names.insert(file.name).inserted else {
-                FileHandle.standardError.write(Data("error: two schema files are both called \(file.name.dropLast(6)).zschema; their outputs would overwrite each other\n".utf8))
+                FileHandle.standardError.write(
+                    Data("error: two schema files are both called \(file.name.dropLast(6)).zschema; their outputs would overwrite each other\n".utf8))
                 throw ExitCode.failure
             }
             let path = output + "/" + file.name

@@ -45,10 +45,10 @@ struct ChatzServiceTests {
         #expect(server.log.waitFor("requests on"))
         let context = ZMQContext()
         let bad: [[[UInt8]]] = [
-            [Array("two".utf8), Array("frames".utf8)],          // wrong frame count
-            [[0x61, 0xff, 0x62]],                               // invalid UTF-8
-            [Array("not a name!".utf8)],                        // regex miss
-            [Array("bob\u{1F}".utf8)],                          // empty message after the separator
+            [Array("two".utf8), Array("frames".utf8)],  // wrong frame count
+            [[0x61, 0xff, 0x62]],  // invalid UTF-8
+            [Array("not a name!".utf8)],  // regex miss
+            [Array("bob\u{1F}".utf8)],  // empty message after the separator
         ]
         for frames in bad {
             let request = try ZMQSocket(context: context, type: .req, linger: .zero)
@@ -76,16 +76,16 @@ struct ChatzServiceTests {
         let server = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub])
         #expect(server.log.waitFor("requests on"))
         let script = #"""
-        import sys, time, zmq
-        ctx = zmq.Context()
-        req = ctx.socket(zmq.REQ); req.RCVTIMEO = 5000; req.connect(sys.argv[1])
-        sub = ctx.socket(zmq.SUB); sub.RCVTIMEO = 5000; sub.connect(sys.argv[2]); sub.setsockopt(zmq.SUBSCRIBE, b"")
-        req.send(b"py"); assert req.recv_multipart() == [b"py"]
-        time.sleep(0.3)
-        req.send("py\x1fhallo wörld".encode()); assert req.recv_multipart() == [b"py"]
-        assert sub.recv_multipart() == ["py\x1fhallo wörld".encode()]
-        print("ok")
-        """#
+            import sys, time, zmq
+            ctx = zmq.Context()
+            req = ctx.socket(zmq.REQ); req.RCVTIMEO = 5000; req.connect(sys.argv[1])
+            sub = ctx.socket(zmq.SUB); sub.RCVTIMEO = 5000; sub.connect(sys.argv[2]); sub.setsockopt(zmq.SUBSCRIBE, b"")
+            req.send(b"py"); assert req.recv_multipart() == [b"py"]
+            time.sleep(0.3)
+            req.send("py\x1fhallo wörld".encode()); assert req.recv_multipart() == [b"py"]
+            assert sub.recv_multipart() == ["py\x1fhallo wörld".encode()]
+            print("ok")
+            """#
         let python = try ServiceProcess(python: script, [router, pub])
         #expect(python.wait(timeout: .seconds(30)) == 0, "python: \(python.log.text)")
         #expect(python.output.text == "ok\n")
@@ -97,7 +97,9 @@ struct ChatzServiceTests {
         let router = freeEndpoint(), pub = freeEndpoint()
         let first = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub])
         #expect(first.log.waitFor("requests on"))
-        let client = try ServiceProcess("chatz-client", ["--user", "alice", "--router-endpoint", router, "--sub-endpoint", pub, "--heartbeat", "0.2", "--timeout", "0.4", "--retries", "10"])
+        let client = try ServiceProcess(
+            "chatz-client",
+            ["--user", "alice", "--router-endpoint", router, "--sub-endpoint", pub, "--heartbeat", "0.2", "--timeout", "0.4", "--retries", "10"])
         #expect(client.log.waitFor("joined as alice"))
         first.send(SIGKILL)
         first.wait()
@@ -113,7 +115,8 @@ struct ChatzServiceTests {
 
     @Test("a client reports an unreachable server after bounded retries", .timeLimit(.minutes(1)))
     func lazyPirate() throws {
-        let client = try ServiceProcess("chatz-client", ["--user", "eve", "--router-endpoint", freeEndpoint(), "--sub-endpoint", freeEndpoint(), "--timeout", "0.2", "--retries", "3"])
+        let client = try ServiceProcess(
+            "chatz-client", ["--user", "eve", "--router-endpoint", freeEndpoint(), "--sub-endpoint", freeEndpoint(), "--timeout", "0.2", "--retries", "3"])
         #expect(client.wait(timeout: .seconds(10)) == 3)
         #expect(client.log.text.components(separatedBy: "no reply from").count - 1 == 3)
         #expect(client.log.text.contains("server unreachable"))

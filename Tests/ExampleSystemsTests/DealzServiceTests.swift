@@ -17,10 +17,10 @@ struct DealzServiceTests {
     /// The exact total of dealz's orders as Python's math.fsum computes it from the JSON.
     static func pythonTotal(ofOrdersIn json: String) throws -> String {
         let script = #"""
-        import json, math, sys
-        orders = json.loads(sys.stdin.read())["orders"]
-        print(repr(math.fsum(o["shares"] * o["price"] * (-1 if o["action"] == "SELL" else 1) for o in orders)))
-        """#
+            import json, math, sys
+            orders = json.loads(sys.stdin.read())["orders"]
+            print(repr(math.fsum(o["shares"] * o["price"] * (-1 if o["action"] == "SELL" else 1) for o in orders)))
+            """#
         let python = try ServiceProcess(python: script, [])
         python.type(json)
         python.closeInput()
@@ -36,7 +36,8 @@ struct DealzServiceTests {
         let chatz = try ServiceProcess("chatz-server", ["--router-endpoint", ports.chatzRouter, "--pub-endpoint", ports.chatzPub])
         defer { tickz.stop(); chatz.stop() }
         let workers = try (0..<2).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + ports.worker) }
-        let dealz = try ServiceProcess("dealz", ["--workers", "2", "--deals", "40", "--symbols", "AAPL,MSFT", "--seed", "7", "--json", "--timeout", "20"] + ports.dealz)
+        let dealz = try ServiceProcess(
+            "dealz", ["--workers", "2", "--deals", "40", "--symbols", "AAPL,MSFT", "--seed", "7", "--json", "--timeout", "20"] + ports.dealz)
         #expect(dealz.wait(timeout: .seconds(40)) == 0, "dealz log:\n\(dealz.log.text)")
         for worker in workers { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
 
@@ -118,11 +119,13 @@ struct DealzServiceTests {
         #expect(dealz.log.text.contains("dropped a valuation of ZZZ that no deal is waiting for"))
     }
 
-    @Test("bad arguments are refused before any socket opens", arguments: [
-        (["--symbols", "ibm"], "'ibm' is not a symbol"),
-        (["--user", "no spaces"], "is not a user name"),
-        (["--deals", "0"], "--deals and --workers must be at least 1"),
-    ])
+    @Test(
+        "bad arguments are refused before any socket opens",
+        arguments: [
+            (["--symbols", "ibm"], "'ibm' is not a symbol"),
+            (["--user", "no spaces"], "is not a user name"),
+            (["--deals", "0"], "--deals and --workers must be at least 1"),
+        ])
     func badArguments(arguments: [String], message: String) throws {
         let dealz = try ServiceProcess("dealz", arguments)
         #expect(dealz.wait() == 64)

@@ -27,17 +27,20 @@ struct TickzServiceTests {
         #expect(server.log.text.contains("stopped after"))
     }
 
-    @Test("on a terminal the client draws a live table in place", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")), .timeLimit(.minutes(1)))
+    @Test(
+        "on a terminal the client draws a live table in place", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")),
+        .timeLimit(.minutes(1)))
     func liveTable() throws {
         let endpoint = freeEndpoint()
         let server = try ServiceProcess("tickz-server", ["--endpoint", endpoint, "--rate", "200", "--symbols", "AAPL,MSFT"])
         #expect(server.log.waitFor("publishing"))
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
         // script(1) gives the client a pseudo-terminal, as a user's shell would.
-        let terminal = try ServiceProcess(shell: "/usr/bin/script", ["-qec", "\(products)/tickz-client --endpoint \(endpoint) --count 30 AAPL MSFT", "/dev/null"])
+        let terminal = try ServiceProcess(
+            shell: "/usr/bin/script", ["-qec", "\(products)/tickz-client --endpoint \(endpoint) --count 30 AAPL MSFT", "/dev/null"])
         #expect(terminal.wait(timeout: .seconds(20)) == 0)
         let screen = terminal.output.text
-        #expect(screen.contains("\u{1B}[H\u{1B}[2J"))   // cursor home and clear: redrawn in place
+        #expect(screen.contains("\u{1B}[H\u{1B}[2J"))  // cursor home and clear: redrawn in place
         #expect(screen.contains("SYMBOL        LAST     CHANGE   CHANGE%   TICKS/S"))
         #expect(screen.contains("AAPL ") && screen.contains("MSFT "))
         // Every AAPL line is a table row (with a change in percent), none a plain tick line.
@@ -61,16 +64,16 @@ struct TickzServiceTests {
         let endpoint = freeEndpoint()
         let server = try ServiceProcess("tickz-server", ["--endpoint", endpoint, "--rate", "400", "--symbols", "AAPL,MSFT"])
         let script = #"""
-        import struct, sys, time, zmq
-        sub = zmq.Context().socket(zmq.SUB); sub.RCVTIMEO = 10000
-        sub.connect(sys.argv[1]); sub.setsockopt(zmq.SUBSCRIBE, b"MSFT")
-        for _ in range(20):
-            symbol, ts, price = sub.recv_multipart()
-            assert symbol == b"MSFT", symbol
-            (ts,), (price,) = struct.unpack(">d", ts), struct.unpack(">d", price)
-            assert abs(ts - time.time()) < 120 and 0 < price < 1e6, (ts, price)
-        print("ok")
-        """#
+            import struct, sys, time, zmq
+            sub = zmq.Context().socket(zmq.SUB); sub.RCVTIMEO = 10000
+            sub.connect(sys.argv[1]); sub.setsockopt(zmq.SUBSCRIBE, b"MSFT")
+            for _ in range(20):
+                symbol, ts, price = sub.recv_multipart()
+                assert symbol == b"MSFT", symbol
+                (ts,), (price,) = struct.unpack(">d", ts), struct.unpack(">d", price)
+                assert abs(ts - time.time()) < 120 and 0 < price < 1e6, (ts, price)
+            print("ok")
+            """#
         let python = try ServiceProcess(python: script, [endpoint])
         #expect(python.wait(timeout: .seconds(30)) == 0, "python: \(python.log.text)")
         #expect(python.output.text == "ok\n")

@@ -22,10 +22,10 @@ struct ValuzServiceTests {
     /// The exact total of a CSV file as Python's math.fsum computes it, independently of zschema.
     static func pythonTotal(_ file: URL) throws -> String {
         let script = #"""
-        import csv, math, sys
-        rows = list(csv.DictReader(open(sys.argv[1])))
-        print(repr(math.fsum(int(r["shares"]) * float(r["price"]) * (-1 if r["action"] == "SELL" else 1) for r in rows)))
-        """#
+            import csv, math, sys
+            rows = list(csv.DictReader(open(sys.argv[1])))
+            print(repr(math.fsum(int(r["shares"]) * float(r["price"]) * (-1 if r["action"] == "SELL" else 1) for r in rows)))
+            """#
         let python = try ServiceProcess(python: script, [file.path])
         #expect(python.wait() == 0, "python: \(python.log.text)")
         return python.output.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -39,7 +39,8 @@ struct ValuzServiceTests {
         #expect(reduce.wait(timeout: .seconds(60)) == 0, "reduce log:\n\(reduce.log.text)")
         #expect(source.wait() == 0, "source log:\n\(source.log.text)")
         for worker in swiftWorkers { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(reduce.output.text.utf8)) as? [String: Any], "reduce printed: \(reduce.output.text)")
+        var object = try #require(
+            try JSONSerialization.jsonObject(with: Data(reduce.output.text.utf8)) as? [String: Any], "reduce printed: \(reduce.output.text)")
         object["_text"] = reduce.output.text
         return object
     }
@@ -87,33 +88,33 @@ struct ValuzServiceTests {
         let file = try Self.orderFile(count: 1000, seed: 99)
         defer { try? FileManager.default.removeItem(at: file) }
         let worker = #"""
-        import struct, sys, zmq
-        ctx = zmq.Context()
-        pull = ctx.socket(zmq.PULL); pull.connect(sys.argv[1])
-        push = ctx.socket(zmq.PUSH); push.connect(sys.argv[2])
-        sub = ctx.socket(zmq.SUB); sub.connect(sys.argv[3]); sub.setsockopt(zmq.SUBSCRIBE, bytes([1]))
-        push.send_multipart([bytes([2])])                      # READY
-        poller = zmq.Poller(); poller.register(pull, zmq.POLLIN); poller.register(sub, zmq.POLLIN)
-        while True:
-            events = dict(poller.poll(60000))
-            if sub in events:
-                break                                         # EXIT
-            stock, action, shares, price = pull.recv_multipart()
-            value = struct.unpack(">i", shares)[0] * struct.unpack(">d", price)[0] * (-1 if action == bytes([1]) else 1)
-            push.send_multipart([stock, struct.pack(">d", value)])
-        print("ok")
-        """#
+            import struct, sys, zmq
+            ctx = zmq.Context()
+            pull = ctx.socket(zmq.PULL); pull.connect(sys.argv[1])
+            push = ctx.socket(zmq.PUSH); push.connect(sys.argv[2])
+            sub = ctx.socket(zmq.SUB); sub.connect(sys.argv[3]); sub.setsockopt(zmq.SUBSCRIBE, bytes([1]))
+            push.send_multipart([bytes([2])])                      # READY
+            poller = zmq.Poller(); poller.register(pull, zmq.POLLIN); poller.register(sub, zmq.POLLIN)
+            while True:
+                events = dict(poller.poll(60000))
+                if sub in events:
+                    break                                         # EXIT
+                stock, action, shares, price = pull.recv_multipart()
+                value = struct.unpack(">i", shares)[0] * struct.unpack(">d", price)[0] * (-1 if action == bytes([1]) else 1)
+                push.send_multipart([stock, struct.pack(">d", value)])
+            print("ok")
+            """#
         let source = #"""
-        import csv, struct, sys, zmq
-        ctx = zmq.Context()
-        push = ctx.socket(zmq.PUSH); push.setsockopt(zmq.LINGER, 10000); push.bind(sys.argv[1])
-        sub = ctx.socket(zmq.SUB); sub.RCVTIMEO = 60000; sub.connect(sys.argv[2]); sub.setsockopt(zmq.SUBSCRIBE, bytes([0]))
-        assert sub.recv_multipart() == [bytes([0])]           # START
-        for r in csv.DictReader(open(sys.argv[3])):
-            push.send_multipart([r["symbol"].encode(), bytes([1 if r["action"] == "SELL" else 0]),
-                                 struct.pack(">i", int(r["shares"])), struct.pack(">d", float(r["price"]))])
-        print("ok")
-        """#
+            import csv, struct, sys, zmq
+            ctx = zmq.Context()
+            push = ctx.socket(zmq.PUSH); push.setsockopt(zmq.LINGER, 10000); push.bind(sys.argv[1])
+            sub = ctx.socket(zmq.SUB); sub.RCVTIMEO = 60000; sub.connect(sys.argv[2]); sub.setsockopt(zmq.SUBSCRIBE, bytes([0]))
+            assert sub.recv_multipart() == [bytes([0])]           # START
+            for r in csv.DictReader(open(sys.argv[3])):
+                push.send_multipart([r["symbol"].encode(), bytes([1 if r["action"] == "SELL" else 0]),
+                                     struct.pack(">i", int(r["shares"])), struct.pack(">d", float(r["price"]))])
+            print("ok")
+            """#
         let reduce = try ServiceProcess("valuz-reduce", ["--workers", "3", "--expect", "1000", "--json"] + ports.reduce)
         let python = try ServiceProcess(python: worker, [ports.orders, ports.results, ports.control])
         let swiftWorkers = try (0..<2).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + ports.worker) }
@@ -137,7 +138,9 @@ struct ValuzServiceTests {
         // Hostile frames straight into the reducer's PULL.
         let results = try ZMQSocket(context: context, type: .push, linger: .seconds(1))
         try results.connect(ports.results)
-        for frames: [[UInt8]] in [[[7]], [Array("IBM".utf8), [1, 2, 3]], [[0xff], [0, 0, 0, 0, 0, 0, 0, 0]], [Array("ibm".utf8), [0, 0, 0, 0, 0, 0, 0, 0]], [], ] where !frames.isEmpty {
+        for frames: [[UInt8]] in [
+            [[7]], [Array("IBM".utf8), [1, 2, 3]], [[0xff], [0, 0, 0, 0, 0, 0, 0, 0]], [Array("ibm".utf8), [0, 0, 0, 0, 0, 0, 0, 0]], [],
+        ] where !frames.isEmpty {
             try results.send(frames: frames)
         }
         // A 100 MB frame from another peer: libzmq drops that peer; the reducer goes on.

@@ -22,9 +22,13 @@ struct CompileCommandTests {
         for name in names {
             let generated = try String(contentsOf: output.appendingPathComponent("\(name).swift"), encoding: .utf8)
             let reference = try String(contentsOf: references.appendingPathComponent("\(name).swift"), encoding: .utf8)
-            let firstDifference = zip(generated.split(separator: "\n", omittingEmptySubsequences: false), reference.split(separator: "\n", omittingEmptySubsequences: false))
-                .enumerated().first { $0.element.0 != $0.element.1 }
-            #expect(generated == reference, """
+            let firstDifference = zip(
+                generated.split(separator: "\n", omittingEmptySubsequences: false), reference.split(separator: "\n", omittingEmptySubsequences: false)
+            )
+            .enumerated().first { $0.element.0 != $0.element.1 }
+            #expect(
+                generated == reference,
+                """
                 \(name).swift differs from the reference at line \((firstDifference?.offset ?? 0) + 1):
                   generated: \(firstDifference.map { String($0.element.0) } ?? "(length differs)")
                   reference: \(firstDifference.map { String($0.element.1) } ?? "")

@@ -44,11 +44,12 @@ struct IRSchemaTests {
         for (name, text) in [("string-value", stringValue), ("untagged", untagged)] {
             let path = folder.appendingPathComponent("\(name).json")
             try text.write(to: path, atomically: true, encoding: .utf8)
-            let check = try await runCommand([
-                "/usr/bin/python3", "-c",
-                "import json,sys,jsonschema; print(len(list(jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(open(sys.argv[2]))))))",
-                repositoryRoot.appendingPathComponent("docs/ir.schema.json").path, path.path,
-            ], timeout: .seconds(60))
+            let check = try await runCommand(
+                [
+                    "/usr/bin/python3", "-c",
+                    "import json,sys,jsonschema; print(len(list(jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).iter_errors(json.load(open(sys.argv[2]))))))",
+                    repositoryRoot.appendingPathComponent("docs/ir.schema.json").path, path.path,
+                ], timeout: .seconds(60))
             #expect(Int(check.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0, "\(name): \(check.output)")
         }
     }

@@ -23,7 +23,10 @@ struct OtherCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(json["formatVersion"] as? Int == 2)
         let services = try #require(json["services"] as? [[String: Any]])
-        #expect(services.compactMap { $0["id"] as? String } == ["chatz.server", "chatz.client", "dealz", "tickz.server", "tickz.client", "valuz.source", "valuz.reduce", "valuz.worker"])
+        #expect(
+            services.compactMap { $0["id"] as? String } == [
+                "chatz.server", "chatz.client", "dealz", "tickz.server", "tickz.client", "valuz.source", "valuz.reduce", "valuz.worker",
+            ])
         let messages = try #require(json["messages"] as? [[String: Any]])
         #expect(messages.contains { $0["name"] as? String == "Tick" })
         let links = try #require(json["links"] as? [[String: Any]])
@@ -41,14 +44,16 @@ struct OtherCommandTests {
         #expect(result.standardOutput.hasSuffix("}\n"))
     }
 
-    @Test("bad arguments get a clear message and a non-zero exit", arguments: [
-        (["compile", "Schemas"], "Missing expected argument '--output <output>'"),
-        (["check", "no/such/folder"], "error: no such file or folder: no/such/folder"),
-        (["ir", "Schemas"], "Say --json"),
-        (["check"], "Missing expected argument '<inputs> ...'"),
-        (["frobnicate"], "Unexpected argument 'frobnicate'"),
-        (["compile", "Schemas", "-o", "/tmp/x", "--access-level", "open"], "The value 'open' is invalid for '--access-level <access-level>'"),
-    ])
+    @Test(
+        "bad arguments get a clear message and a non-zero exit",
+        arguments: [
+            (["compile", "Schemas"], "Missing expected argument '--output <output>'"),
+            (["check", "no/such/folder"], "error: no such file or folder: no/such/folder"),
+            (["ir", "Schemas"], "Say --json"),
+            (["check"], "Missing expected argument '<inputs> ...'"),
+            (["frobnicate"], "Unexpected argument 'frobnicate'"),
+            (["compile", "Schemas", "-o", "/tmp/x", "--access-level", "open"], "The value 'open' is invalid for '--access-level <access-level>'"),
+        ])
     func badArguments(arguments: [String], message: String) throws {
         let result = try zschema(arguments)
         #expect(result.status != 0)
@@ -83,16 +88,19 @@ struct TopologyPictureTests {
         let graph = try zschema(["graph", "Schemas", "--no-warnings"])
         #expect(graph.status == 0)
         let dot = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/topology.dot"), encoding: .utf8)
-        #expect(graph.standardOutput == dot, "regenerate: swift run zschema graph Schemas > docs/topology.dot && dot -Tsvg docs/topology.dot -o docs/topology.svg")
+        #expect(
+            graph.standardOutput == dot, "regenerate: swift run zschema graph Schemas > docs/topology.dot && dot -Tsvg docs/topology.dot -o docs/topology.svg")
         let svg = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/topology.svg"), encoding: .utf8)
         // Graphviz gives each node a <title> with its id.
-        let nodes = Set(dot.split(separator: "\n").compactMap { line -> String? in
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard text.hasPrefix("\""), text.contains("[label="), !text.contains("->") else { return nil }
-            return String(text.dropFirst().prefix { $0 != "\"" })
-        })
-        let titles = Set(svg.components(separatedBy: "<title>").dropFirst().compactMap { $0.components(separatedBy: "</title>").first }
-            .filter { !$0.contains("&#45;&gt;") && !$0.hasPrefix("cluster") && $0 != "zschema" })
+        let nodes = Set(
+            dot.split(separator: "\n").compactMap { line -> String? in
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("\""), text.contains("[label="), !text.contains("->") else { return nil }
+                return String(text.dropFirst().prefix { $0 != "\"" })
+            })
+        let titles = Set(
+            svg.components(separatedBy: "<title>").dropFirst().compactMap { $0.components(separatedBy: "</title>").first }
+                .filter { !$0.contains("&#45;&gt;") && !$0.hasPrefix("cluster") && $0 != "zschema" })
         #expect(nodes.count > 20)
         #expect(titles == nodes)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZSchemaCore
 
 /// What passes the checker compiles: a few hundred random schemas named from a pool of
@@ -58,33 +59,38 @@ struct RandomSchemaCompileTests {
 
         let main = package.appendingPathComponent("Sources/RoundTrips")
         try FileManager.default.createDirectory(at: main, withIntermediateDirectories: true)
-        try (modules.map { "import \($0)" }.joined(separator: "\n") + "\n\nvar total = 0\n"
+        try
+            (modules.map { "import \($0)" }.joined(separator: "\n") + "\n\nvar total = 0\n"
             + modules.map { "total += try \($0).roundTrips()" }.joined(separator: "\n") + "\nprint(\"round trips: \\(total)\")\n")
             .write(to: main.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
-        let targets = modules.map { """
+        let targets = modules.map {
+            """
                     .target(name: "\($0)", dependencies: [.product(name: "ZSchemaRuntime", package: "zschema")]),
-            """ }.joined(separator: "\n")
+            """
+        }.joined(separator: "\n")
         try """
-            // swift-tools-version:6.0
-            import PackageDescription
+        // swift-tools-version:6.0
+        import PackageDescription
 
-            let package = Package(
-                name: "RandomSchemas",
-                dependencies: [.package(path: "../zschema")],
-                targets: [
-            \(targets)
-                    .executableTarget(name: "RoundTrips", dependencies: [\(modules.map { "\"\($0)\"" }.joined(separator: ", "))]),
-                ],
-                swiftLanguageModes: [.v6]
-            )
+        let package = Package(
+            name: "RandomSchemas",
+            dependencies: [.package(path: "../zschema")],
+            targets: [
+        \(targets)
+                .executableTarget(name: "RoundTrips", dependencies: [\(modules.map { "\"\($0)\"" }.joined(separator: ", "))]),
+            ],
+            swiftLanguageModes: [.v6]
+        )
 
-            """.write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        """.write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
 
         let build = try await runCommand(["swift", "build", "--package-path", package.path], timeout: .seconds(1400))
         let lines = build.output.split(separator: "\n")
         let errors = lines.filter { $0.contains(": error:") }
         let warnings = lines.filter { $0.contains(": warning:") && $0.contains("/Sources/Batch") }
-        #expect(build.status == 0 && errors.isEmpty, "swift build of \(clean) random schemas:\n\(errors.prefix(20).joined(separator: "\n"))\n\(build.output.suffix(2000))")
+        #expect(
+            build.status == 0 && errors.isEmpty,
+            "swift build of \(clean) random schemas:\n\(errors.prefix(20).joined(separator: "\n"))\n\(build.output.suffix(2000))")
         #expect(warnings.isEmpty, "generated code is not warning-free:\n\(warnings.prefix(20).joined(separator: "\n"))")
         guard build.status == 0 else { return }
         let run = try await runCommand([package.appendingPathComponent(".build/debug/RoundTrips").path], timeout: .seconds(60))

@@ -1,4 +1,5 @@
 import SeededRandom
+
 @testable import ZSchemaCore
 
 /// Random valid schemas whose names come from a pool of trouble: Swift keywords, standard-library
@@ -103,13 +104,14 @@ struct RandomSchemas {
         var text = "  \(kind.rawValue) tcp://*:\(port)"
         if chance(25) { text += " as " + pick(Self.memberNames) }
         text += "\n"
-        let arrows: [String] = switch kind {
-        case .PUB, .XPUB: ["<<"]
-        case .SUB, .XSUB: ["?>"]
-        case .PUSH: ["<-"]
-        case .PULL: ["->"]
-        case .REQ, .REP, .DEALER, .ROUTER, .PAIR, .STREAM: ["<-", "->"]
-        }
+        let arrows: [String] =
+            switch kind {
+            case .PUB, .XPUB: ["<<"]
+            case .SUB, .XSUB: ["?>"]
+            case .PUSH: ["<-"]
+            case .PULL: ["->"]
+            case .REQ, .REP, .DEALER, .ROUTER, .PAIR, .STREAM: ["<-", "->"]
+            }
         for arrow in arrows {
             if arrow == "?>" {
                 if chance(50) {
@@ -214,7 +216,8 @@ enum RoundTripWriter {
         case (.value, .enumeration): return own.enums[field.frame]?.cases.last.map { ".`\($0)`" }
         case (.capture, .text(let pattern)):
             guard let shape = RandomSchemas.shape(of: pattern),
-                  let position = pattern.captures.firstIndex(where: { $0.name == field.name }) else { return nil }
+                let position = pattern.captures.firstIndex(where: { $0.name == field.name })
+            else { return nil }
             return shape.values[position].map(SwiftLiteral.string) ?? (field.isOptional ? "nil" : nil)
         case (.wholeText, .text(let pattern)):
             return RandomSchemas.shape(of: pattern).map { SwiftLiteral.string($0.whole) }

@@ -1,5 +1,6 @@
 import SeededRandom
 import Testing
+
 @testable import ZSchemaCore
 
 /// A random PCRE2 pattern that knows how to draw strings it matches, so that what the checker
@@ -99,7 +100,9 @@ indirect enum GeneratedPattern {
 @Suite("Patterns against PCRE2")
 struct PatternDifferentialTests {
     /// Prefixes that change how PCRE2 reads what follows, with what they do to samples.
-    static let prefixes: [(text: String, caseless: Bool)] = [("", false), ("", false), ("", false), ("(*UCP)", false), ("(?i)", true), ("(?#note)", false), ("^", false)]
+    static let prefixes: [(text: String, caseless: Bool)] = [
+        ("", false), ("", false), ("", false), ("(*UCP)", false), ("(?i)", true), ("(?#note)", false), ("^", false),
+    ]
 
     @Test("whatever the analysis derives, PCRE2 agrees with", .timeLimit(.minutes(2)))
     func derivedAgreesWithPCRE2() throws {
@@ -128,7 +131,9 @@ struct PatternDifferentialTests {
                 literals += 1
                 #expect(matcher.matches(pattern, literal) == true, "round \(round): \(pattern) does not match its constant \(literal.debugDescription)")
                 for sample in samples {
-                    #expect(sample == literal, "round \(round): \(pattern) is taken as the constant \(literal.debugDescription) but also matches \(sample.debugDescription)")
+                    #expect(
+                        sample == literal,
+                        "round \(round): \(pattern) is taken as the constant \(literal.debugDescription) but also matches \(sample.debugDescription)")
                 }
             }
             if let example = analysis.example {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZSchemaCore
 
 /// The classes of checker failure found by fuzzing: each is fixed for the class, and tested
@@ -21,8 +22,10 @@ struct PatternRobustnessTests {
     @Test("patterns that end inside an escape, a class or a group never crash the parser")
     func truncatedConstructs() {
         // `(?x)#\p` is a comment to PCRE2; the rest are cut short in every possible place.
-        let inputs = [#"(?x)#\p"#, #"(?x)#\"#, #"(?x)#\x{"#, #"(?x)#\Q"#, #"(?x)#(?<"#, #"(?x)#[[:"#, #"(?x)#\g{"#,
-                      #"(?x)#\k<"#, #"(?x)#(?P<"#, #"(?x)#\o{"#, #"(?x)#\c"#, #"(?x)#(*"#, #"(?x)#(?'"#, "(?x)#[", "(?x)#("]
+        let inputs = [
+            #"(?x)#\p"#, #"(?x)#\"#, #"(?x)#\x{"#, #"(?x)#\Q"#, #"(?x)#(?<"#, #"(?x)#[[:"#, #"(?x)#\g{"#,
+            #"(?x)#\k<"#, #"(?x)#(?P<"#, #"(?x)#\o{"#, #"(?x)#\c"#, #"(?x)#(*"#, #"(?x)#(?'"#, "(?x)#[", "(?x)#(",
+        ]
         for input in inputs {
             let (node, understood) = PatternSyntaxParser.parse(input)
             #expect(!understood, "\(input) is read as \(node)")
@@ -88,8 +91,9 @@ struct PatternRobustnessTests {
         let matcher = PatternMatcher()
         let shapes = FrameShape(matcher: matcher)
         let frames = ["[a-c]+", "[x-z]+", "[0-9]+", "[A-C]+"].map { pcre in
-            Frame(name: nil, kind: .text(TextPattern(source: pcre, pcre: pcre, captures: [], template: nil, example: nil)),
-                  repetition: .once, location: SourceLocation(file: "t", line: 1, column: 1))
+            Frame(
+                name: nil, kind: .text(TextPattern(source: pcre, pcre: pcre, captures: [], template: nil, example: nil)),
+                repetition: .once, location: SourceLocation(file: "t", line: 1, column: 1))
         }
         for _ in 0..<10 {
             for a in frames { for b in frames where a != b { #expect(!shapes.mayOverlap([a], [b])) } }
@@ -100,9 +104,12 @@ struct PatternRobustnessTests {
 
         // A backtracking pattern against constants: each pair is matched once, however often the
         // checker asks.
-        let hostile = Frame(name: nil, kind: .text(TextPattern(source: "(?:a+)+[bc]", pcre: "(?:a+)+[bc]", captures: [], template: nil, example: nil)),
-                            repetition: .once, location: SourceLocation(file: "t", line: 1, column: 1))
-        let constants = (30..<34).map { Frame(name: nil, kind: .textConstant(String(repeating: "a", count: $0)), repetition: .once, location: hostile.location) }
+        let hostile = Frame(
+            name: nil, kind: .text(TextPattern(source: "(?:a+)+[bc]", pcre: "(?:a+)+[bc]", captures: [], template: nil, example: nil)),
+            repetition: .once, location: SourceLocation(file: "t", line: 1, column: 1))
+        let constants = (30..<34).map {
+            Frame(name: nil, kind: .textConstant(String(repeating: "a", count: $0)), repetition: .once, location: hostile.location)
+        }
         for _ in 0..<10 {
             for constant in constants { #expect(shapes.mayOverlap([hostile], [constant])) }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZSchemaCore
 
 @Suite("Patterns")
@@ -25,14 +26,16 @@ struct PatternTests {
     func chatAnalysis() {
         let pcre = #"(?<usr>\w+)(\037(?<msg>\w+))?"#
         let analysis = PatternAnalysis(pattern: pcre, groupNumbers: ["usr": 1, "msg": 3], matcher: PatternMatcher())
-        #expect(analysis.captures == [
-            PatternCapture(name: "usr", group: 1, isOptional: false),
-            PatternCapture(name: "msg", group: 3, isOptional: true),
-        ])
-        #expect(analysis.template == [
-            .capture(name: "usr", group: 1),
-            .optional(parts: [.literal("\u{1F}"), .capture(name: "msg", group: 3)], keys: ["msg"]),
-        ])
+        #expect(
+            analysis.captures == [
+                PatternCapture(name: "usr", group: 1, isOptional: false),
+                PatternCapture(name: "msg", group: 3, isOptional: true),
+            ])
+        #expect(
+            analysis.template == [
+                .capture(name: "usr", group: 1),
+                .optional(parts: [.literal("\u{1F}"), .capture(name: "msg", group: 3)], keys: ["msg"]),
+            ])
         #expect(analysis.example == "a")
         #expect(analysis.literal == nil)
     }

@@ -1,5 +1,6 @@
 import SeededRandom
 import Testing
+
 @testable import ZSchemaCore
 
 /// Malformed schemas get diagnostics, never a crash or a hang: thousands of mutations of the
@@ -37,6 +38,6 @@ struct RobustnessTests {
             }
         }
         #expect(withErrors > 100)  // the mutations do produce bad input
-        #expect(emitted > 100)     // and some still compile, through the emitter
+        #expect(emitted > 100)  // and some still compile, through the emitter
     }
 }

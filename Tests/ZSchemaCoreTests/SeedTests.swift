@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZSchemaCore
 
 @Suite("The seed's examples")
@@ -34,18 +35,23 @@ struct SeedTests {
     @Test("the checker reports the seed's inconsistencies and nothing else")
     func diagnostics() throws {
         let result = Checker.check(try seedFiles())
-        let lines = result.diagnostics.map { "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column): \($0.severity.rawValue)" }
-        #expect(lines == [
-            "valuz.zschema:3:3: warning",   // 9004 bound by dealz too
-            "valuz.zschema:14:3: warning",  // 9005
-            "valuz.zschema:19:3: warning",  // 9006
-            "valuz.zschema:21:3: warning",  // START and EXIT are both 0uy
-            "valuz.zschema:33:3: error",    // EXIT = 1uy matches nothing valuz.reduce publishes
-            "valuz.zschema:33:3: error",    // ... nor what dealz publishes
-        ])
+        let lines = result.diagnostics.map {
+            "\($0.location.file.split(separator: "/").last!):\($0.location.line):\($0.location.column): \($0.severity.rawValue)"
+        }
+        #expect(
+            lines == [
+                "valuz.zschema:3:3: warning",  // 9004 bound by dealz too
+                "valuz.zschema:14:3: warning",  // 9005
+                "valuz.zschema:19:3: warning",  // 9006
+                "valuz.zschema:21:3: warning",  // START and EXIT are both 0uy
+                "valuz.zschema:33:3: error",  // EXIT = 1uy matches nothing valuz.reduce publishes
+                "valuz.zschema:33:3: error",  // ... nor what dealz publishes
+            ])
         let messages = result.diagnostics.map(\.message)
         #expect(messages[3].contains("can match the same frames"))
-        #expect(messages[4] == "subscription [EXIT = 1 u8] matches no message that valuz.reduce's PUB (tcp://*:9006) publishes; EXIT is 1 here but 0 in valuz.reduce")
+        #expect(
+            messages[4]
+                == "subscription [EXIT = 1 u8] matches no message that valuz.reduce's PUB (tcp://*:9006) publishes; EXIT is 1 here but 0 in valuz.reduce")
         #expect(messages[5].hasSuffix("EXIT is 1 here but 0 in dealz"))
     }
 
@@ -58,11 +64,19 @@ struct SeedTests {
         #expect(worker.sockets.map(\.receives) == [.message("Order"), nil, .message("Exit")])
         #expect(worker.sockets.map(\.sends) == [nil, .union("Ready|Valuation"), nil])
         let dealz = try #require(result.ir.services.first { $0.id == "dealz" })
-        #expect(dealz.sockets.map(\.name) == ["req", "chatz_sub", "tickz_sub", "push", "pull", "pub", "req_monitor", "chatz_sub_monitor", "tickz_sub_monitor", "push_monitor", "pull_monitor", "pub_monitor"])
+        #expect(
+            dealz.sockets.map(\.name) == [
+                "req", "chatz_sub", "tickz_sub", "push", "pull", "pub", "req_monitor", "chatz_sub_monitor", "tickz_sub_monitor", "push_monitor", "pull_monitor",
+                "pub_monitor",
+            ])
         #expect(dealz.sockets.map(\.nameOrigin) == Array(repeating: .derived, count: 12))
         // The Swift backend spells them as properties.
         let names = SwiftGenerator(ir: result.ir).names
-        #expect(names.services["dealz"]?.properties == ["req", "chatzSub", "tickzSub", "push", "pull", "pub", "reqMonitor", "chatzSubMonitor", "tickzSubMonitor", "pushMonitor", "pullMonitor", "pubMonitor"])
+        #expect(
+            names.services["dealz"]?.properties == [
+                "req", "chatzSub", "tickzSub", "push", "pull", "pub", "reqMonitor", "chatzSubMonitor", "tickzSubMonitor", "pushMonitor", "pullMonitor",
+                "pubMonitor",
+            ])
         #expect(names.unions["Ready|Valuation"]?.type == "ReadyOrValuation")
         #expect(dealz.sockets[6].monitoredSocket == "dealz/req")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZSchemaCore
 
 /// Checks one schema text for the Swift target and returns its diagnostics as

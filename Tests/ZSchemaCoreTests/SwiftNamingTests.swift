@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZSchemaCore
 
 /// The naming rule of docs/Language.md as a table: schema name in, Swift name out, for every
@@ -12,25 +13,30 @@ struct SwiftNamingTests {
         return result.generator.names
     }
 
-    @Test("spelling: types in UpperCamelCase from words, written names kept", arguments: [
-        ("tickz.server", "TickzServer"), ("my_app.v2", "MyAppV2"), ("START", "Start"), ("SELL_ALL", "SellAll"),
-        ("valuz.reduce.pull.in", "ValuzReducePullIn"), ("userID", "UserId"), ("HTTPServer", "HttpServer"), ("class", "class_"), ("Type", "Type_"),
-    ])
+    @Test(
+        "spelling: types in UpperCamelCase from words, written names kept",
+        arguments: [
+            ("tickz.server", "TickzServer"), ("my_app.v2", "MyAppV2"), ("START", "Start"), ("SELL_ALL", "SellAll"),
+            ("valuz.reduce.pull.in", "ValuzReducePullIn"), ("userID", "UserId"), ("HTTPServer", "HttpServer"), ("class", "class_"), ("Type", "Type_"),
+        ])
     func typeSpelling(_ name: String, _ swift: String) {
         #expect(SwiftIdentifier.upperCamel(name) == swift || SwiftIdentifier.usableType(name) == swift)
     }
 
-    @Test("spelling: derived members in lowerCamelCase", arguments: [
-        ("BUY", "buy"), ("SELL_ALL", "sellAll"), ("chatz_sub", "chatzSub"), ("sub_2", "sub2"), ("req_monitor", "reqMonitor"),
-        ("UserList", "userList"), ("HTTPServer", "httpServer"), ("self", "self_"),
-    ])
+    @Test(
+        "spelling: derived members in lowerCamelCase",
+        arguments: [
+            ("BUY", "buy"), ("SELL_ALL", "sellAll"), ("chatz_sub", "chatzSub"), ("sub_2", "sub2"), ("req_monitor", "reqMonitor"),
+            ("UserList", "userList"), ("HTTPServer", "httpServer"), ("self", "self_"),
+        ])
     func memberSpelling(_ name: String, _ swift: String) {
         #expect(SwiftIdentifier.lowerCamel(name) == swift)
     }
 
     @Test("every kind of name, from one schema")
     func everyKind() throws {
-        let names = try names("""
+        let names = try names(
+            """
             my_app.server
               PUB tcp://*:1
               << Tick [ "(?userID:[A-Z]+)" ] [ user_id :u8 ] [ default :u8 ] [ self :u8 ] [ Type :u8 ] [ action :(BUY = 0uy | SELL_ALL = 1uy | allCases = 2uy) ]

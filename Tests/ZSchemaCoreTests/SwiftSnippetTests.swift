@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ZSchemaCore
 
 /// Snippet tests of the Swift backend: a small schema in, the exact Swift of one declaration
@@ -30,160 +31,164 @@ struct SwiftSnippetTests {
 
     @Test("a message struct, public: inlinable codecs")
     func messagePublic() throws {
-        #expect(try declaration("public struct Ping", access: .public) == """
-            /// One reading.
-            ///
-            /// Frames on the wire:
-            /// 1. `[ \\"(?name:[a-z]+)(?:=(?value:\\\\d+))?\\" ]`
-            /// 2. `[ n :u16le ]+`
-            ///
-            /// Generated from s.zschema:4.
-            public struct Ping: ZSchemaMessage, Hashable {
-                public static let messageName = "Ping"
+        #expect(
+            try declaration("public struct Ping", access: .public) == """
+                /// One reading.
+                ///
+                /// Frames on the wire:
+                /// 1. `[ \\"(?name:[a-z]+)(?:=(?value:\\\\d+))?\\" ]`
+                /// 2. `[ n :u16le ]+`
+                ///
+                /// Generated from s.zschema:4.
+                public struct Ping: ZSchemaMessage, Hashable {
+                    public static let messageName = "Ping"
 
-                /// Frame 1: the capture `name`.
-                public var name: String
+                    /// Frame 1: the capture `name`.
+                    public var name: String
 
-                /// Frame 1: the capture `value` (absent when its optional part is).
-                public var value: String?
+                    /// Frame 1: the capture `value` (absent when its optional part is).
+                    public var value: String?
 
-                /// Frames from 2 on: `n`, u16 little-endian.
-                public var n: [UInt16]
+                    /// Frames from 2 on: `n`, u16 little-endian.
+                    public var n: [UInt16]
 
-                /// Creates a message from its fields.
-                public init(name: String, value: String? = nil, n: [UInt16]) {
-                    self.name = name
-                    self.value = value
-                    self.n = n
+                    /// Creates a message from its fields.
+                    public init(name: String, value: String? = nil, n: [UInt16]) {
+                        self.name = name
+                        self.value = value
+                        self.n = n
+                    }
+
+                    @usableFromInline static let pattern1 = FramePattern(generated: "(?<name>[a-z]+)(?:=(?<value>\\\\d+))?")
+
+                    /// Decodes the message from `frames`, checking every frame against the schema.
+                    @inlinable
+                    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+                        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+                        let frame1 = try reader.match(Self.pattern1, field: "name")
+                        self.name = frame1.required(1)
+                        self.value = frame1.optional(2)
+                        var nElements: [UInt16] = []
+                        nElements.reserveCapacity(reader.remaining - 0)
+                        while reader.remaining > 0 {
+                            nElements.append(try reader.littleEndianInteger(UInt16.self, field: "n"))
+                        }
+                        self.n = nElements
+                    }
+
+                    /// Writes the message's frames, checking string frames against their patterns first.
+                    @inlinable
+                    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+                        var text1 = ""
+                        text1 += self.name
+                        if let value = self.value {
+                            text1 += "="
+                            text1 += value
+                        }
+                        try Self.pattern1.validate(text1, expected: [(group: 1, value: self.name), (group: 2, value: self.value)], message: Self.messageName, field: "name")
+                        writer.append(string: text1)
+                        guard !self.n.isEmpty else {
+                            throw MessageEncodingError(message: Self.messageName, field: "n", reason: .emptyRepetition)
+                        }
+                        for element in self.n {
+                            writer.append(littleEndianInteger: element)
+                        }
+                    }
                 }
-
-                @usableFromInline static let pattern1 = FramePattern(generated: "(?<name>[a-z]+)(?:=(?<value>\\\\d+))?")
-
-                /// Decodes the message from `frames`, checking every frame against the schema.
-                @inlinable
-                public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-                    var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
-                    let frame1 = try reader.match(Self.pattern1, field: "name")
-                    self.name = frame1.required(1)
-                    self.value = frame1.optional(2)
-                    var nElements: [UInt16] = []
-                    nElements.reserveCapacity(reader.remaining - 0)
-                    while reader.remaining > 0 {
-                        nElements.append(try reader.littleEndianInteger(UInt16.self, field: "n"))
-                    }
-                    self.n = nElements
-                }
-
-                /// Writes the message's frames, checking string frames against their patterns first.
-                @inlinable
-                public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-                    var text1 = ""
-                    text1 += self.name
-                    if let value = self.value {
-                        text1 += "="
-                        text1 += value
-                    }
-                    try Self.pattern1.validate(text1, expected: [(group: 1, value: self.name), (group: 2, value: self.value)], message: Self.messageName, field: "name")
-                    writer.append(string: text1)
-                    guard !self.n.isEmpty else {
-                        throw MessageEncodingError(message: Self.messageName, field: "n", reason: .emptyRepetition)
-                    }
-                    for element in self.n {
-                        writer.append(littleEndianInteger: element)
-                    }
-                }
-            }
-            """ + "\n")
+                """ + "\n")
     }
 
     @Test("a message struct, internal")
     func messageInternal() throws {
-        #expect(try declaration("struct Ping", access: .internal) == """
-            /// One reading.
-            ///
-            /// Frames on the wire:
-            /// 1. `[ \\"(?name:[a-z]+)(?:=(?value:\\\\d+))?\\" ]`
-            /// 2. `[ n :u16le ]+`
-            ///
-            /// Generated from s.zschema:4.
-            struct Ping: ZSchemaMessage, Hashable {
-                static let messageName = "Ping"
+        #expect(
+            try declaration("struct Ping", access: .internal) == """
+                /// One reading.
+                ///
+                /// Frames on the wire:
+                /// 1. `[ \\"(?name:[a-z]+)(?:=(?value:\\\\d+))?\\" ]`
+                /// 2. `[ n :u16le ]+`
+                ///
+                /// Generated from s.zschema:4.
+                struct Ping: ZSchemaMessage, Hashable {
+                    static let messageName = "Ping"
 
-                /// Frame 1: the capture `name`.
-                var name: String
+                    /// Frame 1: the capture `name`.
+                    var name: String
 
-                /// Frame 1: the capture `value` (absent when its optional part is).
-                var value: String?
+                    /// Frame 1: the capture `value` (absent when its optional part is).
+                    var value: String?
 
-                /// Frames from 2 on: `n`, u16 little-endian.
-                var n: [UInt16]
+                    /// Frames from 2 on: `n`, u16 little-endian.
+                    var n: [UInt16]
 
-                /// Creates a message from its fields.
-                init(name: String, value: String? = nil, n: [UInt16]) {
-                    self.name = name
-                    self.value = value
-                    self.n = n
+                    /// Creates a message from its fields.
+                    init(name: String, value: String? = nil, n: [UInt16]) {
+                        self.name = name
+                        self.value = value
+                        self.n = n
+                    }
+
+                    @usableFromInline static let pattern1 = FramePattern(generated: "(?<name>[a-z]+)(?:=(?<value>\\\\d+))?")
+
+                    /// Decodes the message from `frames`, checking every frame against the schema.
+                    init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+                        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+                        let frame1 = try reader.match(Self.pattern1, field: "name")
+                        self.name = frame1.required(1)
+                        self.value = frame1.optional(2)
+                        var nElements: [UInt16] = []
+                        nElements.reserveCapacity(reader.remaining - 0)
+                        while reader.remaining > 0 {
+                            nElements.append(try reader.littleEndianInteger(UInt16.self, field: "n"))
+                        }
+                        self.n = nElements
+                    }
+
+                    /// Writes the message's frames, checking string frames against their patterns first.
+                    func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+                        var text1 = ""
+                        text1 += self.name
+                        if let value = self.value {
+                            text1 += "="
+                            text1 += value
+                        }
+                        try Self.pattern1.validate(text1, expected: [(group: 1, value: self.name), (group: 2, value: self.value)], message: Self.messageName, field: "name")
+                        writer.append(string: text1)
+                        guard !self.n.isEmpty else {
+                            throw MessageEncodingError(message: Self.messageName, field: "n", reason: .emptyRepetition)
+                        }
+                        for element in self.n {
+                            writer.append(littleEndianInteger: element)
+                        }
+                    }
                 }
-
-                @usableFromInline static let pattern1 = FramePattern(generated: "(?<name>[a-z]+)(?:=(?<value>\\\\d+))?")
-
-                /// Decodes the message from `frames`, checking every frame against the schema.
-                init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-                    var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
-                    let frame1 = try reader.match(Self.pattern1, field: "name")
-                    self.name = frame1.required(1)
-                    self.value = frame1.optional(2)
-                    var nElements: [UInt16] = []
-                    nElements.reserveCapacity(reader.remaining - 0)
-                    while reader.remaining > 0 {
-                        nElements.append(try reader.littleEndianInteger(UInt16.self, field: "n"))
-                    }
-                    self.n = nElements
-                }
-
-                /// Writes the message's frames, checking string frames against their patterns first.
-                func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-                    var text1 = ""
-                    text1 += self.name
-                    if let value = self.value {
-                        text1 += "="
-                        text1 += value
-                    }
-                    try Self.pattern1.validate(text1, expected: [(group: 1, value: self.name), (group: 2, value: self.value)], message: Self.messageName, field: "name")
-                    writer.append(string: text1)
-                    guard !self.n.isEmpty else {
-                        throw MessageEncodingError(message: Self.messageName, field: "n", reason: .emptyRepetition)
-                    }
-                    for element in self.n {
-                        writer.append(littleEndianInteger: element)
-                    }
-                }
-            }
-            """ + "\n")
+                """ + "\n")
     }
 
     @Test("a sending method, public")
     func sendingPublic() throws {
-        #expect(try declaration("extension MessageSending where Outgoing == Ping", access: .public) == """
-            extension MessageSending where Outgoing == Ping {
-                /// Sends a ``Ping`` built from its fields.
-                public func send(name: String, value: String? = nil, n: [UInt16], dontWait: Bool = false) throws {
-                    try self.send(Ping(name: name, value: value, n: n), dontWait: dontWait)
+        #expect(
+            try declaration("extension MessageSending where Outgoing == Ping", access: .public) == """
+                extension MessageSending where Outgoing == Ping {
+                    /// Sends a ``Ping`` built from its fields.
+                    public func send(name: String, value: String? = nil, n: [UInt16], dontWait: Bool = false) throws {
+                        try self.send(Ping(name: name, value: value, n: n), dontWait: dontWait)
+                    }
                 }
-            }
-            """ + "\n")
+                """ + "\n")
     }
 
     @Test("a sending method, internal")
     func sendingInternal() throws {
-        #expect(try declaration("extension MessageSending where Outgoing == Ping", access: .internal) == """
-            extension MessageSending where Outgoing == Ping {
-                /// Sends a ``Ping`` built from its fields.
-                func send(name: String, value: String? = nil, n: [UInt16], dontWait: Bool = false) throws {
-                    try self.send(Ping(name: name, value: value, n: n), dontWait: dontWait)
+        #expect(
+            try declaration("extension MessageSending where Outgoing == Ping", access: .internal) == """
+                extension MessageSending where Outgoing == Ping {
+                    /// Sends a ``Ping`` built from its fields.
+                    func send(name: String, value: String? = nil, n: [UInt16], dontWait: Bool = false) throws {
+                        try self.send(Ping(name: name, value: value, n: n), dontWait: dontWait)
+                    }
                 }
-            }
-            """ + "\n")
+                """ + "\n")
     }
 
 }

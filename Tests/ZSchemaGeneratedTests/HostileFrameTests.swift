@@ -19,7 +19,9 @@ struct HostileFrameTests {
     @Test("random frames are decoded exactly or rejected", .timeLimit(.minutes(1)))
     func randomFrames() {
         var random = SplitMix64(seed: 42)
-        let pieces: [[UInt8]] = [[], [0], [1], [2], Array("AAPL".utf8), Array("bob".utf8), Array("bob\u{1F}hi".utf8), [0xff, 0xfe], Array(repeating: 0x41, count: 8), [0xc3, 0xa9]]
+        let pieces: [[UInt8]] = [
+            [], [0], [1], [2], Array("AAPL".utf8), Array("bob".utf8), Array("bob\u{1F}hi".utf8), [0xff, 0xfe], Array(repeating: 0x41, count: 8), [0xc3, 0xa9],
+        ]
         var decoded = 0
         for _ in 0..<20_000 {
             let count = Int.random(in: 0...5, using: &random)
@@ -28,8 +30,10 @@ struct HostileFrameTests {
                     ? pieces.randomElement(using: &random) ?? []
                     : (0..<Int.random(in: 0...9, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
             }
-            for outcome in [check(Tick.self, frames), check(Order.self, frames), check(ChatRequest.self, frames),
-                            check(UserList.self, frames), check(ReadyOrValuation.self, frames), check(Exit.self, frames)] where outcome {
+            for outcome in [
+                check(Tick.self, frames), check(Order.self, frames), check(ChatRequest.self, frames),
+                check(UserList.self, frames), check(ReadyOrValuation.self, frames), check(Exit.self, frames),
+            ] where outcome {
                 decoded += 1
             }
         }

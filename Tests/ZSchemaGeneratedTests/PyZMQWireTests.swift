@@ -7,31 +7,32 @@ import ZSchemaRuntime
 @Suite("Wire compatibility with pyzmq")
 struct PyZMQWireTests {
     static let script = #"""
-    import struct, sys, zmq
-    swift_pull, swift_push = sys.argv[1], sys.argv[2]
-    ctx = zmq.Context()
-    push = ctx.socket(zmq.PUSH); push.setsockopt(zmq.LINGER, 2000); push.connect(swift_pull)
-    pull = ctx.socket(zmq.PULL); pull.setsockopt(zmq.RCVTIMEO, 10000); pull.connect(swift_push)
-    # tickz: symbol, f64 timestamp, f64 price, all big-endian.
-    push.send_multipart([b"AAPL", struct.pack(">d", 1700000000.5), struct.pack(">d", 189.25)])
-    # valuz order: symbol, u8 action (SELL = 1), i32 shares, f64 price.
-    push.send_multipart([b"MSFT", bytes([1]), struct.pack(">i", -250), struct.pack(">d", 12.5)])
-    # valuz result from a worker: symbol, f64 value; and READY.
-    push.send_multipart([b"IBM", struct.pack(">d", -99.75)])
-    push.send_multipart([bytes([2])])
-    frames = pull.recv_multipart()
-    expected = [b"IBM", bytes([0]), struct.pack(">i", 100), struct.pack(">d", 99.25)]
-    if frames != expected:
-        print("unexpected order frames: %r" % (frames,)); sys.exit(1)
-    tick = pull.recv_multipart()
-    if tick != [b"ZZ9", struct.pack(">d", 2.5), struct.pack(">d", -0.0)]:
-        print("unexpected tick frames: %r" % (tick,)); sys.exit(1)
-    print("python peer ok")
-    """#
+        import struct, sys, zmq
+        swift_pull, swift_push = sys.argv[1], sys.argv[2]
+        ctx = zmq.Context()
+        push = ctx.socket(zmq.PUSH); push.setsockopt(zmq.LINGER, 2000); push.connect(swift_pull)
+        pull = ctx.socket(zmq.PULL); pull.setsockopt(zmq.RCVTIMEO, 10000); pull.connect(swift_push)
+        # tickz: symbol, f64 timestamp, f64 price, all big-endian.
+        push.send_multipart([b"AAPL", struct.pack(">d", 1700000000.5), struct.pack(">d", 189.25)])
+        # valuz order: symbol, u8 action (SELL = 1), i32 shares, f64 price.
+        push.send_multipart([b"MSFT", bytes([1]), struct.pack(">i", -250), struct.pack(">d", 12.5)])
+        # valuz result from a worker: symbol, f64 value; and READY.
+        push.send_multipart([b"IBM", struct.pack(">d", -99.75)])
+        push.send_multipart([bytes([2])])
+        frames = pull.recv_multipart()
+        expected = [b"IBM", bytes([0]), struct.pack(">i", 100), struct.pack(">d", 99.25)]
+        if frames != expected:
+            print("unexpected order frames: %r" % (frames,)); sys.exit(1)
+        tick = pull.recv_multipart()
+        if tick != [b"ZZ9", struct.pack(">d", 2.5), struct.pack(">d", -0.0)]:
+            print("unexpected tick frames: %r" % (tick,)); sys.exit(1)
+        print("python peer ok")
+        """#
 
-    @Test("pyzmq frames decode into generated types; generated frames satisfy pyzmq",
-          .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/python3")),
-          .timeLimit(.minutes(1)))
+    @Test(
+        "pyzmq frames decode into generated types; generated frames satisfy pyzmq",
+        .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/python3")),
+        .timeLimit(.minutes(1)))
     func roundTripWithPython() throws {
         let context = ZMQContext()
         let incoming = try ZMQSocket(context: context, type: .pull, linger: .zero)

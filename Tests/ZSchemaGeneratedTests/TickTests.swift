@@ -20,13 +20,29 @@ struct TickTests {
         }
     }
 
-    @Test("decoding names the frame and the reason", arguments: [
-        ([[UInt8]]([Array("AAPL".utf8), bigEndianBytes(1.0)]), MessageDecodingError(message: "Tick", frame: nil, field: nil, reason: .frameCount(expected: 3...3, actual: 2))),
-        ([Array("AAPL".utf8), [1, 2, 3, 4, 5, 6, 7], bigEndianBytes(1.0)], MessageDecodingError(message: "Tick", frame: 1, field: "timestamp", reason: .frameSize(expected: 8, actual: 7))),
-        ([Array("aapl".utf8), bigEndianBytes(1.0), bigEndianBytes(1.0)], MessageDecodingError(message: "Tick", frame: 0, field: "symbol", reason: .patternMismatch(pattern: "(?<symbol>[A-Z][A-Z0-9]+)"))),
-        ([[0x41, 0xff], bigEndianBytes(1.0), bigEndianBytes(1.0)], MessageDecodingError(message: "Tick", frame: 0, field: "symbol", reason: .invalidUTF8)),
-        ([Array("AAPL".utf8), bigEndianBytes(1.0), []], MessageDecodingError(message: "Tick", frame: 2, field: "price", reason: .frameSize(expected: 8, actual: 0))),
-    ])
+    @Test(
+        "decoding names the frame and the reason",
+        arguments: [
+            (
+                [[UInt8]]([Array("AAPL".utf8), bigEndianBytes(1.0)]),
+                MessageDecodingError(message: "Tick", frame: nil, field: nil, reason: .frameCount(expected: 3...3, actual: 2))
+            ),
+            (
+                [Array("AAPL".utf8), [1, 2, 3, 4, 5, 6, 7], bigEndianBytes(1.0)],
+                MessageDecodingError(message: "Tick", frame: 1, field: "timestamp", reason: .frameSize(expected: 8, actual: 7))
+            ),
+            (
+                [Array("aapl".utf8), bigEndianBytes(1.0), bigEndianBytes(1.0)],
+                MessageDecodingError(message: "Tick", frame: 0, field: "symbol", reason: .patternMismatch(pattern: "(?<symbol>[A-Z][A-Z0-9]+)"))
+            ),
+            (
+                [[0x41, 0xff], bigEndianBytes(1.0), bigEndianBytes(1.0)], MessageDecodingError(message: "Tick", frame: 0, field: "symbol", reason: .invalidUTF8)
+            ),
+            (
+                [Array("AAPL".utf8), bigEndianBytes(1.0), []],
+                MessageDecodingError(message: "Tick", frame: 2, field: "price", reason: .frameSize(expected: 8, actual: 0))
+            ),
+        ])
     func decodeErrors(frames: [[UInt8]], expected: MessageDecodingError) {
         #expect(throws: expected) { try Tick(frames: frames) }
     }

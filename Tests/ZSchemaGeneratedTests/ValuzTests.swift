@@ -13,11 +13,22 @@ struct ValuzTests {
         #expect(Order.Action.allCases.map(\.rawValue) == [0, 1])
     }
 
-    @Test("order decode errors: unknown enum value, wrong widths, negative shares survive", arguments: [
-        ([[UInt8]]([Array("MSFT".utf8), [7], bigEndianBytes(Int32(1)), bigEndianBytes(1.0)]), MessageDecodingError(message: "Order", frame: 1, field: "action", reason: .unknownEnumValue(7))),
-        ([Array("MSFT".utf8), [0, 0], bigEndianBytes(Int32(1)), bigEndianBytes(1.0)], MessageDecodingError(message: "Order", frame: 1, field: "action", reason: .frameSize(expected: 1, actual: 2))),
-        ([Array("MSFT".utf8), [0], bigEndianBytes(Int64(1)), bigEndianBytes(1.0)], MessageDecodingError(message: "Order", frame: 2, field: "shares", reason: .frameSize(expected: 4, actual: 8))),
-    ])
+    @Test(
+        "order decode errors: unknown enum value, wrong widths, negative shares survive",
+        arguments: [
+            (
+                [[UInt8]]([Array("MSFT".utf8), [7], bigEndianBytes(Int32(1)), bigEndianBytes(1.0)]),
+                MessageDecodingError(message: "Order", frame: 1, field: "action", reason: .unknownEnumValue(7))
+            ),
+            (
+                [Array("MSFT".utf8), [0, 0], bigEndianBytes(Int32(1)), bigEndianBytes(1.0)],
+                MessageDecodingError(message: "Order", frame: 1, field: "action", reason: .frameSize(expected: 1, actual: 2))
+            ),
+            (
+                [Array("MSFT".utf8), [0], bigEndianBytes(Int64(1)), bigEndianBytes(1.0)],
+                MessageDecodingError(message: "Order", frame: 2, field: "shares", reason: .frameSize(expected: 4, actual: 8))
+            ),
+        ])
     func orderErrors(frames: [[UInt8]], expected: MessageDecodingError) {
         #expect(throws: expected) { try Order(frames: frames) }
     }
@@ -52,7 +63,8 @@ struct ValuzTests {
         let context = ZMQContext()
         let reduce = try ValuzReduce(context: context, pullEndpoint: "inproc://valuz-results", pubEndpoint: "inproc://valuz-control")
         let source = try ValuzSource(context: context, pushEndpoint: "inproc://valuz-orders", subEndpoint: "inproc://valuz-control")
-        let worker = try ValuzWorker(context: context, pullEndpoint: "inproc://valuz-orders", pushEndpoint: "inproc://valuz-results", subEndpoint: "inproc://valuz-control")
+        let worker = try ValuzWorker(
+            context: context, pullEndpoint: "inproc://valuz-orders", pushEndpoint: "inproc://valuz-results", subEndpoint: "inproc://valuz-control")
         defer { worker.close(); source.close(); reduce.close() }
 
         try worker.push.sendReady()

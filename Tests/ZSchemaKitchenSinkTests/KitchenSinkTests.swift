@@ -17,12 +17,13 @@ struct KitchenSinkTests {
     func readingFrames() throws {
         let reading = Self.reading
         let frames = try reading.encode()
-        #expect(frames == [
-            Array("abc".utf8), [7], [0xF8], [0x01, 0x02], [0xFF, 0xFE], [0x04, 0x03, 0x02, 0x01],
-            Self.littleEndian(Int32(-3)), [1, 2, 3, 4, 5, 6, 7, 8], Self.littleEndian(Int64(-4)),
-            Self.littleEndian(Float(1.5).bitPattern), Self.littleEndian(Double(-2.25).bitPattern),
-            [1], Array("text".utf8), [0, 255],
-        ])
+        #expect(
+            frames == [
+                Array("abc".utf8), [7], [0xF8], [0x01, 0x02], [0xFF, 0xFE], [0x04, 0x03, 0x02, 0x01],
+                Self.littleEndian(Int32(-3)), [1, 2, 3, 4, 5, 6, 7, 8], Self.littleEndian(Int64(-4)),
+                Self.littleEndian(Float(1.5).bitPattern), Self.littleEndian(Double(-2.25).bitPattern),
+                [1], Array("text".utf8), [0, 255],
+            ])
         let decoded = try Reading(frames: frames)
         #expect(decoded == reading)
         #expect(decoded.default == 7 && decoded.class == "abc" && decoded.for == "text" && decoded.in)

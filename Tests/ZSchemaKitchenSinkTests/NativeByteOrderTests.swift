@@ -10,29 +10,30 @@ import ZSchemaRuntime
 @Suite("Little-endian wire compatibility with pyzmq")
 struct NativeByteOrderTests {
     static let script = #"""
-    import struct, sys, time, zmq
-    swift_sub, swift_pub = sys.argv[1], sys.argv[2]
-    ctx = zmq.Context()
-    pub = ctx.socket(zmq.PUB); pub.setsockopt(zmq.LINGER, 1000); pub.connect(swift_sub)
-    sub = ctx.socket(zmq.SUB); sub.setsockopt(zmq.SUBSCRIBE, b"AAPL"); sub.connect(swift_pub)
-    native = [b"MSFT", struct.pack("<q", 1700000000), struct.pack("<d", 41.78)]
-    got, sent_after = None, 0
-    for _ in range(400):
-        pub.send_multipart(native)
-        if got is None and sub.poll(25):
-            got = sub.recv_multipart()
-        if got is not None:
-            sent_after += 1
-            if sent_after > 20: break
-    expected = [b"AAPL", struct.pack("<q", -5), struct.pack("<d", 0.125)]
-    if got != expected:
-        print("unexpected frames from Swift: %r" % (got,)); sys.exit(1)
-    print("python peer ok")
-    """#
+        import struct, sys, time, zmq
+        swift_sub, swift_pub = sys.argv[1], sys.argv[2]
+        ctx = zmq.Context()
+        pub = ctx.socket(zmq.PUB); pub.setsockopt(zmq.LINGER, 1000); pub.connect(swift_sub)
+        sub = ctx.socket(zmq.SUB); sub.setsockopt(zmq.SUBSCRIBE, b"AAPL"); sub.connect(swift_pub)
+        native = [b"MSFT", struct.pack("<q", 1700000000), struct.pack("<d", 41.78)]
+        got, sent_after = None, 0
+        for _ in range(400):
+            pub.send_multipart(native)
+            if got is None and sub.poll(25):
+                got = sub.recv_multipart()
+            if got is not None:
+                sent_after += 1
+                if sent_after > 20: break
+        expected = [b"AAPL", struct.pack("<q", -5), struct.pack("<d", 0.125)]
+        if got != expected:
+            print("unexpected frames from Swift: %r" % (got,)); sys.exit(1)
+        print("python peer ok")
+        """#
 
-    @Test("a pyzmq peer's little-endian tick decodes, and Swift's satisfies it",
-          .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/python3")),
-          .timeLimit(.minutes(1)))
+    @Test(
+        "a pyzmq peer's little-endian tick decodes, and Swift's satisfies it",
+        .enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/python3")),
+        .timeLimit(.minutes(1)))
     func littleEndianWithPython() throws {
         let context = ZMQContext()
         let subscriber = try Subscriber<NativeTick>(context: context, endpoint: "tcp://127.0.0.1:*", bind: true)

@@ -1,5 +1,6 @@
 import Dispatch
 import Testing
+
 @testable import ZSchemaRuntime
 
 @Suite("Security, proxy and limits")
@@ -41,8 +42,13 @@ struct SecurityTests {
         let stranger = try CurveKeyPair.generate()
         let authenticator = try ZAPAuthenticator(context: context, policy: ZAPAuthenticator.curve(allowedKeys: [allowed.publicKey]))
         defer { authenticator.stop() }
-        #expect(try exchange(context: context, server: { try $0.makeCurveServer(serverKeys) }, client: { try $0.makeCurveClient(allowed, serverKey: serverKeys.publicKey) }))
-        #expect(try !exchange(context: context, server: { try $0.makeCurveServer(serverKeys) }, client: { try $0.makeCurveClient(stranger, serverKey: serverKeys.publicKey) }))
+        #expect(
+            try exchange(
+                context: context, server: { try $0.makeCurveServer(serverKeys) }, client: { try $0.makeCurveClient(allowed, serverKey: serverKeys.publicKey) }))
+        #expect(
+            try !exchange(
+                context: context, server: { try $0.makeCurveServer(serverKeys) }, client: { try $0.makeCurveClient(stranger, serverKey: serverKeys.publicKey) })
+        )
     }
 
     @Test("PLAIN accepts the right password only", .timeLimit(.minutes(1)))

@@ -1,5 +1,6 @@
-import Testing
 import Glibc
+import Testing
+
 @testable import ZSchemaRuntime
 
 @Suite("ZMQSocket")
@@ -51,8 +52,9 @@ struct SocketTests {
         try push.connect("inproc://frame-limit")
         try push.send(frames: Array(repeating: [0], count: 10))
         try push.send(frames: [[7], [8]])
-        #expect(throws: MessageDecodingError(
-            message: "message", frame: nil, field: nil, reason: .tooManyFrames(limit: 4, actual: 10))
+        #expect(
+            throws: MessageDecodingError(
+                message: "message", frame: nil, field: nil, reason: .tooManyFrames(limit: 4, actual: 10))
         ) { _ = try pull.receive(dontWait: false) }
         let next = try #require(try pull.receive(timeout: .seconds(5)))
         #expect(next.copyFrames() == [[7], [8]])

@@ -12,8 +12,10 @@ enum CompilerWorkload {
     /// `zschema-tool`).
     static func run(schemas: URL) throws -> Timing? {
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        guard let tool = ["zschema-tool", "zschema"].map({ products.appendingPathComponent($0) })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else { return nil }
+        guard
+            let tool = ["zschema-tool", "zschema"].map({ products.appendingPathComponent($0) })
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else { return nil }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-bench-compile-\(getpid())")
         defer { try? FileManager.default.removeItem(at: work) }
         let big = work.appendingPathComponent("hundredfold")

@@ -49,10 +49,11 @@ enum Report {
         }
         print(line(["workload", "unit", "C", "Swift", "Swift/C", "pyzmq", "Swift/py", "protobuf", "Swift/pb"]))
         for row in rows {
-            print(line([
-                row.workload, row.unit, format(row.c), format(row.swift), format(row.swiftToC),
-                format(row.pyzmq), format(row.swiftToPython), format(row.protobuf), format(row.swiftToProtobuf),
-            ]))
+            print(
+                line([
+                    row.workload, row.unit, format(row.c), format(row.swift), format(row.swiftToC),
+                    format(row.pyzmq), format(row.swiftToPython), format(row.protobuf), format(row.swiftToProtobuf),
+                ]))
         }
     }
 

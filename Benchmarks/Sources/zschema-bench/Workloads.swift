@@ -21,11 +21,15 @@ enum SwiftWorkloads {
             // Wait until the subscription has reached the publisher, then drain.
             repeat { try publisher.send(symbol: "AAPL", timestamp: -1, price: -1) } while try subscriber.receive(timeout: .milliseconds(10)) == nil
             while try subscriber.receive(timeout: .milliseconds(20)) != nil {}
-            return try run(count: count, send: { try publisher.send(symbol: "AAPL", timestamp: Double($0), price: 100 + Double($0 % 100)) }, receive: { try subscriber.receive().price })
+            return try run(
+                count: count, send: { try publisher.send(symbol: "AAPL", timestamp: Double($0), price: 100 + Double($0 % 100)) },
+                receive: { try subscriber.receive().price })
         }
         let puller = Puller<Tick>(socket: receiving)
         let pusher = Pusher<Tick>(socket: sending)
-        return try run(count: count, send: { try pusher.send(symbol: "AAPL", timestamp: Double($0), price: 100 + Double($0 % 100)) }, receive: { try puller.receive().price })
+        return try run(
+            count: count, send: { try pusher.send(symbol: "AAPL", timestamp: Double($0), price: 100 + Double($0 % 100)) },
+            receive: { try puller.receive().price })
     }
 
     private static func run(count: Int, send: @escaping @Sendable (Int) throws -> Void, receive: () throws -> Double) throws -> Double {

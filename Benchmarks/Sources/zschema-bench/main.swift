@@ -59,25 +59,36 @@ for (name, endpoint) in transports where name != "ipc" && options.runs("round-tr
     for (label, p) in [("p50", 0.5), ("p99", 0.99)] {
         rows.append(Row(workload: "tick req-rep \(name) \(label)", unit: "µs", c: percentile(cs, p) * 1e6, swift: percentile(ss, p) * 1e6))
     }
-    rows.append(Row(workload: "tick req-rep \(name) mean", unit: "µs", c: cs.reduce(0, +) / Double(cs.count) * 1e6, swift: ss.reduce(0, +) / Double(ss.count) * 1e6))
+    rows.append(
+        Row(workload: "tick req-rep \(name) mean", unit: "µs", c: cs.reduce(0, +) / Double(cs.count) * 1e6, swift: ss.reduce(0, +) / Double(ss.count) * 1e6))
 }
 
 // Codecs: nanoseconds per message (per frame for the pattern rows).
 func nanoseconds(_ seconds: Double) -> Double { seconds / Double(count) * 1e9 }
 if options.runs("codecs") {
-    rows.append(Row(workload: "tick encode+decode, zmq_msg_t frames", unit: "ns/msg",
-                    c: nanoseconds(cb_tick_codec(count)), swift: nanoseconds(try CodecWorkloads.tickMessageFrames(count: count))))
+    rows.append(
+        Row(
+            workload: "tick encode+decode, zmq_msg_t frames", unit: "ns/msg",
+            c: nanoseconds(cb_tick_codec(count)), swift: nanoseconds(try CodecWorkloads.tickMessageFrames(count: count))))
     let tickProtobuf = nanoseconds(try CodecWorkloads.tickProtobuf(count: count))
-    rows.append(Row(workload: "tick encode+decode, one reused byte buffer", unit: "ns/msg",
-                    c: nanoseconds(cb_tick_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.tickFrameBuffer(count: count)),
-                    protobuf: tickProtobuf))
-    rows.append(Row(workload: "tick encode+decode, new byte array per frame", unit: "ns/msg",
-                    swift: nanoseconds(try CodecWorkloads.tickByteArrays(count: count)), protobuf: tickProtobuf))
-    rows.append(Row(workload: "order encode+decode, zmq_msg_t frames", unit: "ns/msg",
-                    c: nanoseconds(cb_order_codec(count)), swift: nanoseconds(try CodecWorkloads.orderMessageFrames(count: count))))
-    rows.append(Row(workload: "order encode+decode, one reused byte buffer", unit: "ns/msg",
-                    c: nanoseconds(cb_order_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.orderFrameBuffer(count: count)),
-                    protobuf: nanoseconds(try CodecWorkloads.orderProtobuf(count: count))))
+    rows.append(
+        Row(
+            workload: "tick encode+decode, one reused byte buffer", unit: "ns/msg",
+            c: nanoseconds(cb_tick_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.tickFrameBuffer(count: count)),
+            protobuf: tickProtobuf))
+    rows.append(
+        Row(
+            workload: "tick encode+decode, new byte array per frame", unit: "ns/msg",
+            swift: nanoseconds(try CodecWorkloads.tickByteArrays(count: count)), protobuf: tickProtobuf))
+    rows.append(
+        Row(
+            workload: "order encode+decode, zmq_msg_t frames", unit: "ns/msg",
+            c: nanoseconds(cb_order_codec(count)), swift: nanoseconds(try CodecWorkloads.orderMessageFrames(count: count))))
+    rows.append(
+        Row(
+            workload: "order encode+decode, one reused byte buffer", unit: "ns/msg",
+            c: nanoseconds(cb_order_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.orderFrameBuffer(count: count)),
+            protobuf: nanoseconds(try CodecWorkloads.orderProtobuf(count: count))))
     rows.append(Row(workload: "order decode from byte arrays", unit: "ns/msg", swift: nanoseconds(try CodecWorkloads.orderDecode(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, automaton", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.patternValidation(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, PCRE2 JIT", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.pcre2Validation(count: count))))
@@ -96,5 +107,9 @@ if options.plugin && options.runs("compiler") {
     rows.append(Row(workload: "plugin consumer rebuild, one schema changed", unit: "s", swift: plugin.schemaChanged))
 }
 
-Report.printTable(rows, heading: "zschema-bench: \(count) messages per stream (median of \(options.rounds) runs) and codec, \(trips) round trips, pyzmq \(!options.runs("streams") ? "not run" : python == nil ? "not available" : "with \(pythonCount) messages")")
+Report.printTable(
+    rows,
+    heading:
+        "zschema-bench: \(count) messages per stream (median of \(options.rounds) runs) and codec, \(trips) round trips, pyzmq \(!options.runs("streams") ? "not run" : python == nil ? "not available" : "with \(pythonCount) messages")"
+)
 if let path = options.jsonPath { try Report.writeJSON(rows, count: count, roundTrips: trips, rounds: options.rounds, to: path) }

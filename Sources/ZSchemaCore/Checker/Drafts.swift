@@ -52,8 +52,9 @@ struct DeclaredMessage {
     var nameOrigin = NameOrigin.derived
 
     var message: Message {
-        Message(name: name, nameOrigin: nameOrigin, documentation: documentation, location: location, frames: frames,
-                fields: FieldLayout.fields(of: frames))
+        Message(
+            name: name, nameOrigin: nameOrigin, documentation: documentation, location: location, frames: frames,
+            fields: FieldLayout.fields(of: frames))
     }
 }
 

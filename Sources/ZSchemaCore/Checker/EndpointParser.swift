@@ -16,7 +16,9 @@ enum EndpointParser {
         }
         let transport = String(address[..<separator.lowerBound])
         guard transports.contains(transport) else {
-            throw SyntaxError(location: text.location.advanced(by: offset), message: "unknown transport '\(transport)'; expected one of \(transports.sorted().joined(separator: ", "))")
+            throw SyntaxError(
+                location: text.location.advanced(by: offset),
+                message: "unknown transport '\(transport)'; expected one of \(transports.sorted().joined(separator: ", "))")
         }
         let rest = String(address[separator.upperBound...])
         guard !rest.isEmpty else {
@@ -27,7 +29,9 @@ enum EndpointParser {
         if transport == "tcp" || transport == "ws" || transport == "wss" || transport == "udp" {
             let hostPort = rest.split(separator: "/", maxSplits: 1).first.map(String.init) ?? rest
             guard let colon = hostPort.lastIndex(of: ":") else {
-                throw SyntaxError(location: text.location.advanced(by: offset + transport.count + 3), message: "expected 'host:port' after '\(transport)://', such as '*:9003' or 'localhost:9003'")
+                throw SyntaxError(
+                    location: text.location.advanced(by: offset + transport.count + 3),
+                    message: "expected 'host:port' after '\(transport)://', such as '*:9003' or 'localhost:9003'")
             }
             let hostText = String(hostPort[..<colon])
             let portText = String(hostPort[hostPort.index(after: colon)...])
@@ -39,7 +43,9 @@ enum EndpointParser {
                 port = number
             }
             guard !hostText.isEmpty else {
-                throw SyntaxError(location: text.location.advanced(by: offset + transport.count + 3), message: "missing host before ':\(portText)'; use '*' to bind on every interface")
+                throw SyntaxError(
+                    location: text.location.advanced(by: offset + transport.count + 3),
+                    message: "missing host before ':\(portText)'; use '*' to bind on every interface")
             }
             host = hostText.hasPrefix("[") && hostText.hasSuffix("]") ? String(hostText.dropFirst().dropLast()) : hostText
         }

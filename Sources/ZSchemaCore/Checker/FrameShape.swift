@@ -49,15 +49,16 @@ struct FrameShape {
     }
 
     static func describe(_ frame: Frame) -> String {
-        let base: String = switch frame.kind {
-        case .scalar(let type, let order): type.rawValue + (order == .little ? "le" : "")
-        case .string: "string"
-        case .bytes: "bytes"
-        case .enumeration(let type): "(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") " + type.width.rawValue
-        case .integerConstant(let constant): "\(constant.name) = \(constant.value) \(constant.width.rawValue)"
-        case .textConstant(let text): "\"\(text)\""
-        case .text(let pattern): "\"\(pattern.source)\""
-        }
+        let base: String =
+            switch frame.kind {
+            case .scalar(let type, let order): type.rawValue + (order == .little ? "le" : "")
+            case .string: "string"
+            case .bytes: "bytes"
+            case .enumeration(let type): "(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") " + type.width.rawValue
+            case .integerConstant(let constant): "\(constant.name) = \(constant.value) \(constant.width.rawValue)"
+            case .textConstant(let text): "\"\(text)\""
+            case .text(let pattern): "\"\(pattern.source)\""
+            }
         return base + frame.repetition.suffix
     }
 
@@ -149,8 +150,9 @@ struct FrameShape {
     /// empty text and their possible first bytes are disjoint.
     private func provablyDisjoint(_ a: String, _ b: String) -> Bool {
         guard case .success(let x) = matcher.info(a), case .success(let y) = matcher.info(b),
-              x.minimumLength > 0, y.minimumLength > 0,
-              let first = x.firstBytes, let second = y.firstBytes else { return false }
+            x.minimumLength > 0, y.minimumLength > 0,
+            let first = x.firstBytes, let second = y.firstBytes
+        else { return false }
         return first.isDisjoint(with: second)
     }
 }

@@ -76,8 +76,10 @@ struct MessageFlow {
                 let message = declared.message
                 if let existing = byName[message.name] {
                     if !Self.sameDefinition(messages[existing], message) {
-                        diagnostics.error(message.location, "message name '\(message.name)' is already used for a different message; give this one another name after the arrow",
-                                          notes: [Diagnostic(.note, messages[existing].location, "'\(message.name)' is defined here")])
+                        diagnostics.error(
+                            message.location,
+                            "message name '\(message.name)' is already used for a different message; give this one another name after the arrow",
+                            notes: [Diagnostic(.note, messages[existing].location, "'\(message.name)' is defined here")])
                     }
                     continue
                 }
@@ -89,9 +91,10 @@ struct MessageFlow {
 
     /// Two declarations define the same Swift type: same frames, same field names.
     static func sameDefinition(_ a: Message, _ b: Message) -> Bool {
-        a.frames.count == b.frames.count && zip(a.frames, b.frames).allSatisfy { x, y in
-            x.name == y.name && x.kind == y.kind && x.repetition == y.repetition
-        }
+        a.frames.count == b.frames.count
+            && zip(a.frames, b.frames).allSatisfy { x, y in
+                x.name == y.name && x.kind == y.kind && x.repetition == y.repetition
+            }
     }
 
     // MARK: Types per socket
@@ -106,10 +109,13 @@ struct MessageFlow {
         let quietSending = quiet || socket.kind == .XSUB || socket.kind == .STREAM
         let quietReceiving = quiet || socket.kind == .XPUB || socket.kind == .STREAM
         if socket.kind == .STREAM, let first = socket.declared.first {
-            diagnostics.warning(first.location, "a STREAM socket exchanges raw bytes with peers that do not speak ZeroMQ (routing id and data); the messages declared on it are not used")
+            diagnostics.warning(
+                first.location,
+                "a STREAM socket exchanges raw bytes with peers that do not speak ZeroMQ (routing id and data); the messages declared on it are not used")
         }
         if socket.kind == .XPUB, let first = socket.declaredIncoming.first {
-            diagnostics.warning(first.location, "an XPUB's wrapper receives its subscribers' subscriptions (SubscriptionEvent); messages declared with '->' are not decoded")
+            diagnostics.warning(
+                first.location, "an XPUB's wrapper receives its subscribers' subscriptions (SubscriptionEvent); messages declared with '->' are not decoded")
         }
         if socket.kind == .XSUB, let first = socket.declaredOutgoing.first {
             diagnostics.warning(first.location, "an XSUB's wrapper sends subscriptions (SubscriptionEvent); messages declared with '<-' are not encoded")
@@ -121,7 +127,12 @@ struct MessageFlow {
                 outgoing[ref] = messageSet(topology.socket(peer).declaredIncoming.map(\.name), declaredAt: peer)
             } else {
                 outgoing[ref] = .raw
-                if !quietSending { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)") }
+                if !quietSending {
+                    diagnostics.warning(
+                        socket.location,
+                        "no schema declares what this \(socket.kind.rawValue) sends; its wrapper sends raw frames (declare the messages with '\(socket.kind.publishes ? "<<" : "<-")' here or on its peer)"
+                    )
+                }
             }
         }
         if socket.kind.canReceive || socket.kind.subscribes {
@@ -138,7 +149,12 @@ struct MessageFlow {
                 incoming[ref] = messageSet(names, declaredAt: names == published.map(\.name) ? peer : ref)
             } else {
                 incoming[ref] = .raw
-                if !quietReceiving { diagnostics.warning(socket.location, "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)") }
+                if !quietReceiving {
+                    diagnostics.warning(
+                        socket.location,
+                        "no schema declares what this \(socket.kind.rawValue) receives; its wrapper yields raw frames (declare the messages with '->' here or on its peer)"
+                    )
+                }
             }
         }
     }
@@ -166,7 +182,8 @@ struct MessageFlow {
                 for message in sent where !accepted.contains(where: { FrameShape.sameWire(message.frames, $0.frames) }) {
                     let closest = accepted.first { $0.frames.count == message.frames.count } ?? accepted[0]
                     let detail = FrameShape.firstDifference(message.frames, closest.frames).map { ": " + $0.text } ?? ""
-                    diagnostics.error(message.location,
+                    diagnostics.error(
+                        message.location,
                         "\(topology.describe(receiver)) does not accept this message\(detail)",
                         notes: [Diagnostic(.note, closest.location, "\(topology.service(receiver).id) accepts this")])
                 }
@@ -192,7 +209,8 @@ struct MessageFlow {
                             }
                         }
                     }
-                    diagnostics.error(subscription.location,
+                    diagnostics.error(
+                        subscription.location,
                         "subscription [\(FrameShape.describe(subscription.frame))] matches no message that \(topology.describe(publisher)) publishes\(detail)",
                         notes: published.map { Diagnostic(.note, $0.location, "\(topology.service(publisher).id) publishes this") })
                 }
@@ -206,10 +224,12 @@ struct MessageFlow {
             for group in [socket.declaredOutgoing, socket.declaredIncoming] where group.count > 1 {
                 for (index, message) in group.enumerated() {
                     if let earlier = group[..<index].first(where: { shapes.mayOverlap($0.frames, message.frames) }) {
-                        let (called, taken) = earlier.nameOrigin == .derived
+                        let (called, taken) =
+                            earlier.nameOrigin == .derived
                             ? ("the one on line \(earlier.location.line)", "the one on line \(earlier.location.line)")
                             : ("\(earlier.name) (line \(earlier.location.line))", earlier.name)
-                        diagnostics.warning(message.location,
+                        diagnostics.warning(
+                            message.location,
                             "this message and \(called) can match the same frames, so a receiver cannot tell them apart; the decoder takes \(taken)",
                             notes: [Diagnostic(.note, earlier.location, "\(earlier.nameOrigin == .derived ? "it" : earlier.name) is declared here")])
                     }

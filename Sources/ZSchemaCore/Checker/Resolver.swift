@@ -42,26 +42,28 @@ struct Resolver {
             if message.arrow.value == .subscribe {
                 if let subscription = subscription(message, frames: frames) { draft.subscriptions.append(subscription) }
             } else {
-                draft.declared.append(DeclaredMessage(
-                    arrow: message.arrow.value, explicitName: message.name, frames: frames,
-                    documentation: message.documentation, location: message.arrow.location))
+                draft.declared.append(
+                    DeclaredMessage(
+                        arrow: message.arrow.value, explicitName: message.name, frames: frames,
+                        documentation: message.documentation, location: message.arrow.location))
             }
         }
         return draft
     }
 
     private mutating func arrowAllowed(_ arrow: Located<Arrow>, on kind: SocketKind) -> Bool {
-        let problem: String? = switch arrow.value {
-        case .publish where !kind.publishes:
-            "'<<' publishes, which only PUB and XPUB sockets do" + (kind.canSend ? "; use '<-' on \(kind.rawValue)" : "")
-        case .subscribe where !kind.subscribes:
-            "'?>' subscribes, which only SUB and XSUB sockets do"
-        case .send where !kind.canSend:
-            "a \(kind.rawValue) socket cannot send" + (kind.publishes ? "; use '<<' to publish" : "")
-        case .receive where !kind.canReceive:
-            "a \(kind.rawValue) socket cannot receive" + (kind.subscribes ? "; use '?>' to subscribe" : "")
-        default: nil
-        }
+        let problem: String? =
+            switch arrow.value {
+            case .publish where !kind.publishes:
+                "'<<' publishes, which only PUB and XPUB sockets do" + (kind.canSend ? "; use '<-' on \(kind.rawValue)" : "")
+            case .subscribe where !kind.subscribes:
+                "'?>' subscribes, which only SUB and XSUB sockets do"
+            case .send where !kind.canSend:
+                "a \(kind.rawValue) socket cannot send" + (kind.publishes ? "; use '<<' to publish" : "")
+            case .receive where !kind.canReceive:
+                "a \(kind.rawValue) socket cannot receive" + (kind.subscribes ? "; use '?>' to subscribe" : "")
+            default: nil
+            }
         if let problem { diagnostics.error(arrow.location, problem) }
         return problem == nil
     }
@@ -79,8 +81,9 @@ struct Resolver {
             }
             if frame.repetition != .once {
                 if let repeated {
-                    diagnostics.error(frame.location, "only one frame of a message may repeat, so the decoder knows where it ends",
-                                      notes: [Diagnostic(.note, repeated.location, "the repeating frame is here")])
+                    diagnostics.error(
+                        frame.location, "only one frame of a message may repeat, so the decoder knows where it ends",
+                        notes: [Diagnostic(.note, repeated.location, "the repeating frame is here")])
                     failed = true
                 }
                 repeated = repeated ?? frame
@@ -90,8 +93,9 @@ struct Resolver {
         var fieldLocations: [String: SourceLocation] = [:]
         for field in FieldLayout.fields(of: frames) {
             if let first = fieldLocations[field.name] {
-                diagnostics.error(field.location, "field '\(field.name)' is already defined in this message",
-                                  notes: [Diagnostic(.note, first, "first defined here")])
+                diagnostics.error(
+                    field.location, "field '\(field.name)' is already defined in this message",
+                    notes: [Diagnostic(.note, first, "first defined here")])
                 failed = true
             }
             fieldLocations[field.name] = fieldLocations[field.name] ?? field.location
@@ -122,7 +126,10 @@ struct Resolver {
             if let (scalar, order) = Self.scalarType(name.value) { return .scalar(scalar, order) }
             if name.value == "string" { return .string }
             if name.value == "bytes" { return .bytes }
-            diagnostics.error(name.location, "unknown type '\(name.value)'; expected u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 bool string bytes (numbers big-endian; u32le and so on for little-endian), an enum '(A = 0uy | ...)' or a constant 'NAME = 0uy'")
+            diagnostics.error(
+                name.location,
+                "unknown type '\(name.value)'; expected u8 i8 u16 i16 u32 i32 u64 i64 f32 f64 bool string bytes (numbers big-endian; u32le and so on for little-endian), an enum '(A = 0uy | ...)' or a constant 'NAME = 0uy'"
+            )
             return nil
         case .constant(let constant):
             guard let literal = literal(constant.literal) else { return nil }
@@ -138,7 +145,9 @@ struct Resolver {
             var values: [Int128: SourceLocation] = [:]
             for (item, literal) in resolved {
                 if literal.type != width {
-                    diagnostics.error(item.literal.location, "enum cases must share one width: '\(item.literal.value)' is \(literal.type.rawValue), the first case is \(width.rawValue)")
+                    diagnostics.error(
+                        item.literal.location,
+                        "enum cases must share one width: '\(item.literal.value)' is \(literal.type.rawValue), the first case is \(width.rawValue)")
                     return nil
                 }
                 if let first = names[item.name.value] {
@@ -146,7 +155,8 @@ struct Resolver {
                     return nil
                 }
                 if let first = values[literal.value] {
-                    diagnostics.error(item.literal.location, "enum value \(literal.value) is already used", notes: [Diagnostic(.note, first, "first used here")])
+                    diagnostics.error(
+                        item.literal.location, "enum value \(literal.value) is already used", notes: [Diagnostic(.note, first, "first used here")])
                     return nil
                 }
                 names[item.name.value] = item.name.location
@@ -155,9 +165,12 @@ struct Resolver {
             if resolved.count == 1, let (item, literal) = resolved.first {
                 return .integerConstant(IntegerConstant(name: item.name.value, width: literal.type, value: IntegerValue(literal.value), bytes: literal.bytes))
             }
-            return .enumeration(EnumType(width: width, cases: resolved.map {
-                EnumCase(name: $0.0.name.value, value: IntegerValue($0.1.value), bytes: $0.1.bytes)
-            }))
+            return .enumeration(
+                EnumType(
+                    width: width,
+                    cases: resolved.map {
+                        EnumCase(name: $0.0.name.value, value: IntegerValue($0.1.value), bytes: $0.1.bytes)
+                    }))
         }
     }
 
@@ -195,9 +208,10 @@ struct Resolver {
             diagnostics.error(source.location, "a repeated string frame may have at most one named capture (it becomes an array of that capture)")
             return nil
         }
-        return .text(TextPattern(
-            source: source.value, pcre: translator.translated, captures: analysis.captures,
-            template: analysis.template, example: analysis.example))
+        return .text(
+            TextPattern(
+                source: source.value, pcre: translator.translated, captures: analysis.captures,
+                template: analysis.template, example: analysis.example))
     }
 
     // MARK: Subscriptions
@@ -220,12 +234,14 @@ struct Resolver {
             }
             prefix = bytes
         } else if !dynamic {
-            diagnostics.error(frame.location, "a subscription without '*' is made when the socket opens, so it must be a constant; add '*' to subscribe at run time")
+            diagnostics.error(
+                frame.location, "a subscription without '*' is made when the socket opens, so it must be a constant; add '*' to subscribe at run time")
             return nil
         }
         var fixed = frame
         fixed.repetition = .once
-        return Subscription(frame: fixed, fields: FieldLayout.fields(of: [fixed]), isDynamic: dynamic, prefix: prefix,
-                            documentation: message.documentation, location: message.arrow.location)
+        return Subscription(
+            frame: fixed, fields: FieldLayout.fields(of: [fixed]), isDynamic: dynamic, prefix: prefix,
+            documentation: message.documentation, location: message.arrow.location)
     }
 }

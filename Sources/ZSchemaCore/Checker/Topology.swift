@@ -52,8 +52,9 @@ struct Topology {
         for ref in allSockets where socket(ref).endpoint.binds {
             let key = EndpointParser.rendezvous(socket(ref).endpoint)
             if let first = binders[key, default: []].first(where: { EndpointParser.collide(socket($0).endpoint, socket(ref).endpoint) }) {
-                diagnostics.warning(socket(ref).location, "\(socket(ref).endpoint.address) is also bound by \(service(first).id); only one process can bind it at a time",
-                                    notes: [Diagnostic(.note, socket(first).location, "first bound here")])
+                diagnostics.warning(
+                    socket(ref).location, "\(socket(ref).endpoint.address) is also bound by \(service(first).id); only one process can bind it at a time",
+                    notes: [Diagnostic(.note, socket(first).location, "first bound here")])
             }
             binders[key, default: []].append(ref)
         }
@@ -67,7 +68,8 @@ struct Topology {
                 .filter { $0 != ref && EndpointParser.reaches(connect.endpoint, socket($0).endpoint) }
             if reached.isEmpty {
                 if !connect.isMonitorEndpoint {
-                    diagnostics.warning(connect.location, "\(connect.kind.rawValue) connects to \(connect.endpoint.address), which no schema in this compilation binds")
+                    diagnostics.warning(
+                        connect.location, "\(connect.kind.rawValue) connects to \(connect.endpoint.address), which no schema in this compilation binds")
                 }
                 continue
             }
@@ -75,7 +77,8 @@ struct Topology {
                 let bound = socket(binding)
                 guard connect.kind.compatiblePeers.contains(bound.kind) else {
                     let allowed = connect.kind.compatiblePeers.map(\.rawValue).sorted().joined(separator: ", ")
-                    diagnostics.error(connect.location,
+                    diagnostics.error(
+                        connect.location,
                         "\(connect.kind.rawValue) cannot talk to \(bound.kind.rawValue): \(service(binding).id) binds \(bound.endpoint.address) with \(bound.kind.rawValue); a \(connect.kind.rawValue) peer must be \(allowed.isEmpty ? "a non-ZeroMQ TCP peer" : allowed)",
                         notes: [Diagnostic(.note, bound.location, "bound here")])
                     continue
@@ -114,13 +117,17 @@ struct Topology {
                 candidate != ref && parts.count == 2 && socket(candidate).kind.rawValue.lowercased() == parts[1].lowercased()
             }
             // The socket linked to that system; failing that, the only socket of that type.
-            let target = sameType.first { candidate in
-                peers(of: candidate).contains { services[$0.service].system == parts[0] }
-            } ?? (sameType.count == 1 ? sameType[0] : nil)
+            let target =
+                sameType.first { candidate in
+                    peers(of: candidate).contains { services[$0.service].system == parts[0] }
+                } ?? (sameType.count == 1 ? sameType[0] : nil)
             if let target {
                 monitors[ref] = target
             } else {
-                diagnostics.warning(socket(ref).location, "no socket in \(services[ref.service].id) matches monitor endpoint \(socket(ref).endpoint.address); expected inproc://monitor.<peer system>.<socket type>, such as inproc://monitor.chatz.req")
+                diagnostics.warning(
+                    socket(ref).location,
+                    "no socket in \(services[ref.service].id) matches monitor endpoint \(socket(ref).endpoint.address); expected inproc://monitor.<peer system>.<socket type>, such as inproc://monitor.chatz.req"
+                )
             }
         }
     }
@@ -151,7 +158,8 @@ struct Topology {
                 }
                 let systems = sameKind.map { peers(of: $0).first.map { services[$0.service].system } }
                 if let system = peers(of: ref).first.map({ services[$0.service].system }),
-                   systems.filter({ $0 == system }).count == 1 {
+                    systems.filter({ $0 == system }).count == 1
+                {
                     name(ref, system + "_" + base, .derived)
                 } else {
                     name(ref, base + "_\((sameKind.firstIndex(of: ref) ?? 0) + 1)", .derived)
@@ -168,8 +176,10 @@ struct Topology {
             for ref in refs {
                 let socketName = socket(ref).name
                 if let first = seen[socketName] {
-                    diagnostics.error(socket(ref).location, "socket name '\(socketName)' is already used in \(services[serviceIndex].id); name one with 'as <name>' after the endpoint",
-                                      notes: [Diagnostic(.note, first, "first used here")])
+                    diagnostics.error(
+                        socket(ref).location,
+                        "socket name '\(socketName)' is already used in \(services[serviceIndex].id); name one with 'as <name>' after the endpoint",
+                        notes: [Diagnostic(.note, first, "first used here")])
                 }
                 seen[socketName] = seen[socketName] ?? socket(ref).location
             }

@@ -70,7 +70,8 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         var text = diagnostic.description + "\n"
         if let file = sources[diagnostic.location.file],
-           diagnostic.location.line >= 1, diagnostic.location.line <= file.lines.count {
+            diagnostic.location.line >= 1, diagnostic.location.line <= file.lines.count
+        {
             let line = file.lines[diagnostic.location.line - 1]
             text += String(line) + "\n"
             // Keep tabs so the caret lines up under the same character.

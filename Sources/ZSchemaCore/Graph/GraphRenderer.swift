@@ -4,10 +4,14 @@
 public enum GraphRenderer {
     /// The DOT text for `ir`.
     public static func dot(_ ir: SchemaIR) -> String {
-        var lines = ["digraph zschema {", "    rankdir=LR;", "    node [shape=box, fontname=\"Helvetica\"];", "    edge [fontname=\"Helvetica\", fontsize=10];"]
+        var lines = [
+            "digraph zschema {", "    rankdir=LR;", "    node [shape=box, fontname=\"Helvetica\"];", "    edge [fontname=\"Helvetica\", fontsize=10];",
+        ]
         for (index, service) in ir.services.enumerated() {
             lines.append("    subgraph cluster_\(index) {")
-            lines.append("        label=\(quoted(service.id + (service.metadata.isEmpty ? "" : " (" + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + ")")));")
+            lines.append(
+                "        label=\(quoted(service.id + (service.metadata.isEmpty ? "" : " (" + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + ")")));"
+            )
             for socket in service.sockets {
                 let verb = socket.endpoint.binds ? "bind" : "connect"
                 lines.append("        \(quoted(socket.id)) [label=\(quoted("\(socket.kind.rawValue) \(socket.name)\n\(verb) \(socket.endpoint.address)"))];")

@@ -20,16 +20,19 @@ enum FieldLayout {
                 continue
             case .text(let pattern) where !isWholeText(frame):
                 for capture in pattern.captures {
-                    fields.append(Field(
-                        name: capture.name, frame: index, source: .capture(group: capture.group),
-                        isOptional: capture.isOptional && !isArray, isArray: isArray, location: frame.location))
+                    fields.append(
+                        Field(
+                            name: capture.name, frame: index, source: .capture(group: capture.group),
+                            isOptional: capture.isOptional && !isArray, isArray: isArray, location: frame.location))
                 }
             case .text:
                 let name = wholeTextFrames.count == 1 ? "text" : "text\(index + 1)"
                 fields.append(Field(name: name, frame: index, source: .wholeText, isOptional: false, isArray: isArray, location: frame.location))
             case .scalar, .string, .bytes, .enumeration:
-                fields.append(Field(name: frame.name ?? "value\(index + 1)", frame: index, source: .value,
-                                    isOptional: false, isArray: isArray, location: frame.location))
+                fields.append(
+                    Field(
+                        name: frame.name ?? "value\(index + 1)", frame: index, source: .value,
+                        isOptional: false, isArray: isArray, location: frame.location))
             }
         }
         return fields

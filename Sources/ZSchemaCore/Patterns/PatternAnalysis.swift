@@ -138,7 +138,7 @@ struct PatternAnalysis {
         case .quantified(let inner, let min, let max?) where min == max:
             // A fixed repeat of fixed text (`a{3}`, `(?:ab){2}`) is fixed text.
             guard let parts = template(inner, numbers: numbers), parts.allSatisfy({ captureNames($0).isEmpty }),
-                  let repeated = repeating(parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined(), min)
+                let repeated = repeating(parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined(), min)
             else { return nil }
             return [.literal(repeated)]
         case .opaque(let text, _) where text == "^" || text == "$" || text == "\\A" || text == "\\z" || text == "\\Z":
@@ -265,7 +265,8 @@ struct PatternAnalysis {
     /// `text` repeated `count` times, or nil when that would exceed ``maximumDerivedLength``.
     private static func repeating(_ text: String, _ count: Int) -> String? {
         guard text.utf8.count.multipliedReportingOverflow(by: count).partialValue <= maximumDerivedLength,
-              !text.utf8.count.multipliedReportingOverflow(by: count).overflow else { return nil }
+            !text.utf8.count.multipliedReportingOverflow(by: count).overflow
+        else { return nil }
         return String(repeating: text, count: count)
     }
 }

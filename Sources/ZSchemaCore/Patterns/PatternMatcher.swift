@@ -122,7 +122,8 @@ final class PatternMatcher {
     private func freshMatch(_ pattern: String, _ subject: String, partial: Bool) -> Outcome {
         matchCount += 1
         guard case .success(let code) = compile(pattern, partial ? .start : .whole),
-              let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return .unknown }
+            let data = pcre2_match_data_create_from_pattern_8(code, nil)
+        else { return .unknown }
         defer { pcre2_match_data_free_8(data) }
         let bytes = Array(subject.utf8)
         let options: UInt32 = partial ? UInt32(PCRE2_PARTIAL_HARD) : 0
@@ -160,11 +161,12 @@ final class PatternMatcher {
         compileCount += 1
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let anchors: UInt32 = switch anchoring {
-        case .whole: UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED)
-        case .start: UInt32(PCRE2_ANCHORED)
-        case .none: 0
-        }
+        let anchors: UInt32 =
+            switch anchoring {
+            case .whole: UInt32(PCRE2_ANCHORED | PCRE2_ENDANCHORED)
+            case .start: UInt32(PCRE2_ANCHORED)
+            case .none: 0
+            }
         let options = UInt32(PCRE2_UTF | PCRE2_UCP) | anchors
         let bytes = Array(pattern.utf8)
         let code: OpaquePointer? = bytes.withUnsafeBufferPointer { buffer in

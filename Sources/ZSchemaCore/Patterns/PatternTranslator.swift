@@ -59,7 +59,8 @@ struct PatternTranslator {
                 continue
             }
             if character == "(", index + 1 < characters.count, characters[index + 1] == "?",
-               let name = Self.shorthandName(characters, from: index + 2) {
+                let name = Self.shorthandName(characters, from: index + 2)
+            {
                 output.append(("(", index))
                 output.append(("?", index + 1))
                 output.append(("<", index + 2))
@@ -84,12 +85,14 @@ struct PatternTranslator {
     private static func shorthandName(_ characters: [Character], from start: Int) -> String? {
         var end = start
         while end < characters.count, characters[end].isASCII,
-              characters[end].isLetter || characters[end].isNumber || characters[end] == "_" {
+            characters[end].isLetter || characters[end].isNumber || characters[end] == "_"
+        {
             end += 1
         }
         guard end > start, end < characters.count, characters[end] == ":",
-              let first = characters[start].unicodeScalars.first,
-              first == "_" || (first.properties.isAlphabetic) else { return nil }
+            let first = characters[start].unicodeScalars.first,
+            first == "_" || (first.properties.isAlphabetic)
+        else { return nil }
         let name = characters[start..<end]
         guard name.contains(where: { !optionLetters.contains($0) }) else { return nil }
         return String(name)

@@ -30,30 +30,32 @@ struct MessagePlanner {
     /// The Swift type of field `index`; `qualified` writes a nested enum as `Message.Enum`.
     func fieldType(_ index: Int, qualified: Bool = false) -> SwiftType {
         let field = message.fields[index]
-        let element: SwiftType = switch (field.source, message.frames[field.frame].kind) {
-        case (.value, .scalar(let type, _)): scalarType(type)
-        case (.value, .bytes): .array(external(.uint8))
-        case (.value, .enumeration):
-            qualified ? .member(.named(own.type), own.enums[field.frame]?.type ?? "") : .named(own.enums[field.frame]?.type ?? "")
-        default: external(.string)
-        }
+        let element: SwiftType =
+            switch (field.source, message.frames[field.frame].kind) {
+            case (.value, .scalar(let type, _)): scalarType(type)
+            case (.value, .bytes): .array(external(.uint8))
+            case (.value, .enumeration):
+                qualified ? .member(.named(own.type), own.enums[field.frame]?.type ?? "") : .named(own.enums[field.frame]?.type ?? "")
+            default: external(.string)
+            }
         return field.isArray ? .array(element) : field.isOptional ? .optional(element) : element
     }
 
     func scalarType(_ type: ScalarType) -> SwiftType {
-        let name: ExternalName = switch type {
-        case .u8: .uint8
-        case .i8: .int8
-        case .u16: .uint16
-        case .i16: .int16
-        case .u32: .uint32
-        case .i32: .int32
-        case .u64: .uint64
-        case .i64: .int64
-        case .f32: .float
-        case .f64: .double
-        case .bool: .bool
-        }
+        let name: ExternalName =
+            switch type {
+            case .u8: .uint8
+            case .i8: .int8
+            case .u16: .uint16
+            case .i16: .int16
+            case .u32: .uint32
+            case .i32: .int32
+            case .u64: .uint64
+            case .i64: .int64
+            case .f32: .float
+            case .f64: .double
+            case .bool: .bool
+            }
         return external(name)
     }
 
@@ -70,8 +72,9 @@ struct MessagePlanner {
 
     private func fields() -> [FieldPlan] {
         message.fields.indices.map { index in
-            FieldPlan(name: own.fields[index], type: fieldType(index), documentation: fieldDocumentation(index),
-                      isOptional: message.fields[index].isOptional)
+            FieldPlan(
+                name: own.fields[index], type: fieldType(index), documentation: fieldDocumentation(index),
+                isOptional: message.fields[index].isOptional)
         }
     }
 
@@ -127,8 +130,9 @@ struct MessagePlanner {
         let label = message.fields[first].name
         if frame.repetition != .once {
             let trailing = message.frames.count - index - 1
-            return .repeated(property: own.fields[first], elements: own.codec.elements[index] ?? "elements",
-                             type: fieldType(first), trailing: trailing, read: read(frame, index: index, field: first), label: label)
+            return .repeated(
+                property: own.fields[first], elements: own.codec.elements[index] ?? "elements",
+                type: fieldType(first), trailing: trailing, read: read(frame, index: index, field: first), label: label)
         }
         if case .text = frame.kind, !FieldLayout.isWholeText(frame), fieldsHere.count > 1 || message.fields[first].isOptional {
             let captures = fieldsHere.compactMap { field -> (property: String, group: Int, isOptional: Bool)? in
@@ -172,8 +176,9 @@ struct MessagePlanner {
         }
         // Each element is written as the frame would be once, from the loop's local.
         let element = own.codec.element
-        return .repeated(property: own.fields[first], element: element, requiresOne: frame.repetition == .oneOrMore,
-                         label: message.fields[first].name, body: frameStep(index, fieldsHere) { _ in .local(element) })
+        return .repeated(
+            property: own.fields[first], element: element, requiresOne: frame.repetition == .oneOrMore,
+            label: message.fields[first].name, body: frameStep(index, fieldsHere) { _ in .local(element) })
     }
 
     /// How frame `index` is written once, its fields' values coming from `source`.
@@ -193,8 +198,9 @@ struct MessagePlanner {
             guard case .capture(let group) = message.fields[field].source else { return nil }
             return (group, source(field))
         }
-        return .template(local: own.codec.text[index] ?? "text", parts: templateSteps(template, values, bound: []),
-                         pattern: pattern, expected: expected, label: label)
+        return .template(
+            local: own.codec.text[index] ?? "text", parts: templateSteps(template, values, bound: []),
+            pattern: pattern, expected: expected, label: label)
     }
 
     private func write(_ frame: Frame, pattern: String, label: String) -> WriteOperation {

@@ -29,7 +29,8 @@ enum SwiftIdentifier {
                 words.append(current)
                 current = ""
             } else if character.isLowercase, current.count >= 2, let last = current.last, last.isUppercase,
-                      current.dropLast().last?.isUppercase == true {
+                current.dropLast().last?.isUppercase == true
+            {
                 // The end of a run of capitals: `HTTPServer` is `HTTP` then `Server`.
                 words.append(String(current.dropLast()))
                 current = String(last)

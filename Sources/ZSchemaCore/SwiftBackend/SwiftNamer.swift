@@ -51,8 +51,9 @@ struct SwiftNamer {
             if moduleTypes.insist(name) {
                 claimedBy[name] = location
             } else {
-                diagnostics.error(location, "'\(name)' is already the name of another generated type; choose another name",
-                                  notes: claimedBy[name].map { [Diagnostic(.note, $0, "first used here")] } ?? [])
+                diagnostics.error(
+                    location, "'\(name)' is already the name of another generated type; choose another name",
+                    notes: claimedBy[name].map { [Diagnostic(.note, $0, "first used here")] } ?? [])
             }
             return record(name)
         }
@@ -207,9 +208,10 @@ struct SwiftNamer {
             let type = record(members.claim(base + "Subscription"))
             let subscribe = record(members.claim("subscribe" + base))
             let unsubscribe = record(members.claim("unsubscribe" + base))
-            serviceNames.subscriptions.append(SwiftNames.Subscription(
-                type: type, subscribe: subscribe, unsubscribe: unsubscribe,
-                message: messageNames(type: type, frames: [subscription.frame], fields: subscription.fields, nearby: members.taken)))
+            serviceNames.subscriptions.append(
+                SwiftNames.Subscription(
+                    type: type, subscribe: subscribe, unsubscribe: unsubscribe,
+                    message: messageNames(type: type, frames: [subscription.frame], fields: subscription.fields, nearby: members.taken)))
         }
         var parameters = localScope(members: members.taken)
         _ = parameters.insist("context")

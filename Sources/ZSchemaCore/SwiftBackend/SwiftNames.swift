@@ -151,7 +151,7 @@ enum ExternalName: String, CaseIterable, Sendable {
     var module: String {
         switch self {
         case .string, .double, .float, .bool, .int, .uint8, .int8, .uint16, .int16, .uint32, .int32, .uint64, .int64,
-             .sendable, .hashable, .caseIterable, .void:
+            .sendable, .hashable, .caseIterable, .void:
             "Swift"
         default:
             "ZSchemaRuntime"

@@ -63,15 +63,16 @@ struct SwiftPlanner {
     /// The frame as the schema would write it.
     private func frameSource(_ frame: Frame) -> String {
         let field = frame.name ?? ""
-        let body: String = switch frame.kind {
-        case .text(let pattern): "\"\(pattern.source)\""
-        case .textConstant(let text): "\"\(text)\""
-        case .integerConstant(let constant): "\(field) :\(constant.name) = \(constant.value) (\(constant.width.rawValue))"
-        case .scalar(let type, let order): "\(field) :\(type.rawValue)\(order == .little ? "le" : "")"
-        case .string: "\(field) :string"
-        case .bytes: "\(field) :bytes"
-        case .enumeration(let type): "\(field) :(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") (\(type.width.rawValue))"
-        }
+        let body: String =
+            switch frame.kind {
+            case .text(let pattern): "\"\(pattern.source)\""
+            case .textConstant(let text): "\"\(text)\""
+            case .integerConstant(let constant): "\(field) :\(constant.name) = \(constant.value) (\(constant.width.rawValue))"
+            case .scalar(let type, let order): "\(field) :\(type.rawValue)\(order == .little ? "le" : "")"
+            case .string: "\(field) :string"
+            case .bytes: "\(field) :bytes"
+            case .enumeration(let type): "\(field) :(" + type.cases.map { "\($0.name) = \($0.value)" }.joined(separator: " | ") + ") (\(type.width.rawValue))"
+            }
         return "[ \(body) ]\(frame.repetition.suffix)"
     }
 
@@ -98,12 +99,13 @@ struct SwiftPlanner {
         let target = names.typeName(of: id)
         let aliases = SocketRole.allCases.compactMap { role -> (name: String, documentation: String, type: SwiftType)? in
             guard let alias = names.aliases[id]?[role] else { return nil }
-            let wrapper: ExternalName = switch role {
-            case .publisher: .publisher
-            case .subscriber: .subscriber
-            case .pusher: .pusher
-            case .puller: .puller
-            }
+            let wrapper: ExternalName =
+                switch role {
+                case .publisher: .publisher
+                case .subscriber: .subscriber
+                case .pusher: .pusher
+                case .puller: .puller
+                }
             return (alias, "A \(role.rawValue.lowercased()) socket for ``\(target)``.", .generic(names.external(wrapper), [.named(target)]))
         }
         let sends: [SendMethodPlan]
@@ -140,8 +142,9 @@ struct SwiftPlanner {
     private func fieldsMethod(_ message: Message, _ own: SwiftNames.Message, name: String, unionCase: String?, replying: Bool) -> SendMethodPlan {
         let planner = MessagePlanner(names: names, message: message, own: own)
         let parameters = message.fields.indices.map { index in
-            ParameterPlan(label: own.fields[index], name: own.call.fields[index], type: planner.fieldType(index, qualified: true),
-                          defaultsToNil: message.fields[index].isOptional)
+            ParameterPlan(
+                label: own.fields[index], name: own.call.fields[index], type: planner.fieldType(index, qualified: true),
+                defaultsToNil: message.fields[index].isOptional)
         }
         return SendMethodPlan(
             name: name, documentation: ["Sends a ``\(own.type)`` built from its fields\(replying ? " to `peer`" : "")."],
@@ -166,8 +169,9 @@ struct SwiftPlanner {
         let monitors = indices.filter { service.sockets[$0].monitoredSocket != nil }
         let plain = indices.filter { service.sockets[$0].monitoredSocket == nil }
         let sockets = indices.map { index in
-            ServiceSocketPlan(property: own.properties[index], type: wrapperType(service.sockets[index]),
-                              documentation: socketDocumentation(service.sockets[index]), alias: own.socketAliases[index])
+            ServiceSocketPlan(
+                property: own.properties[index], type: wrapperType(service.sockets[index]),
+                documentation: socketDocumentation(service.sockets[index]), alias: own.socketAliases[index])
         }
         var initializerDocumentation = [
             "Opens every socket of `\(service.id)` on `context`, binding or connecting as the schema says.", "",
@@ -175,9 +179,13 @@ struct SwiftPlanner {
         ]
         for index in indices {
             let socket = service.sockets[index]
-            initializerDocumentation.append("  - \(own.endpoints[index]): Where `\(own.properties[index])` \(socket.endpoint.binds ? "binds" : "connects"); the schema's `\(socket.endpoint.address)` by default.")
+            initializerDocumentation.append(
+                "  - \(own.endpoints[index]): Where `\(own.properties[index])` \(socket.endpoint.binds ? "binds" : "connects"); the schema's `\(socket.endpoint.address)` by default."
+            )
         }
-        initializerDocumentation.append("  - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).")
+        initializerDocumentation.append(
+            "  - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`)."
+        )
         initializerDocumentation.append("- Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.")
 
         let opens = plain.map { index -> OpenSocketPlan in
@@ -200,12 +208,14 @@ struct SwiftPlanner {
                 location: subscription.location, frames: [subscription.frame], fields: subscription.fields)
             let planner = MessagePlanner(names: names, message: message, own: subscriptionNames.message)
             let parameters = message.fields.indices.map { field in
-                ParameterPlan(label: subscriptionNames.message.fields[field], name: subscriptionNames.message.call.fields[field],
-                              type: planner.fieldType(field, qualified: true), defaultsToNil: message.fields[field].isOptional)
+                ParameterPlan(
+                    label: subscriptionNames.message.fields[field], name: subscriptionNames.message.call.fields[field],
+                    type: planner.fieldType(field, qualified: true), defaultsToNil: message.fields[field].isOptional)
             }
-            subscriptions.append(SubscriptionPlan(
-                names: subscriptionNames, message: planner.plan(documentation: message.documentation + [""] + wireDocumentation(message)),
-                socketProperty: own.properties[index], parameters: parameters))
+            subscriptions.append(
+                SubscriptionPlan(
+                    names: subscriptionNames, message: planner.plan(documentation: message.documentation + [""] + wireDocumentation(message)),
+                    socketProperty: own.properties[index], parameters: parameters))
         }
         return ServicePlan(
             type: own.type, documentation: documentation, context: external(.zmqContext), zmqSocket: external(.zmqSocket),

@@ -129,7 +129,9 @@ struct SwiftRenderer {
         writer.documentation(["Decodes the message from `frames`, checking every frame against the schema."])
         inlinable(&writer)
         let frames = locals.frames == "frames" ? "frames" : "frames \(id(locals.frames))"
-        writer.block("\(pub)init<\(id(locals.framesType)): \(type(codec.frameSequence))>(\(frames): \(id(locals.framesType))) throws(\(type(codec.decodingError)))") { writer in
+        writer.block(
+            "\(pub)init<\(id(locals.framesType)): \(type(codec.frameSequence))>(\(frames): \(id(locals.framesType))) throws(\(type(codec.decodingError)))"
+        ) { writer in
             let count = "\(codec.frameCount.minimum)...\(codec.frameCount.maximum.map(String.init) ?? type(codec.intType) + ".max")"
             let reader = id(locals.reader)
             writer.line("var \(reader) = try \(type(codec.readerType))(\(id(locals.frames)), message: Self.messageName, frameCount: \(count))")
@@ -180,7 +182,9 @@ struct SwiftRenderer {
         writer.documentation(["Writes the message's frames, checking string frames against their patterns first."])
         inlinable(&writer)
         let parameter = locals.writer == "writer" ? "into writer" : "into \(out)"
-        writer.block("\(pub)func encode<\(id(locals.writerType)): \(type(codec.frameWriter))>(\(parameter): inout \(id(locals.writerType))) throws(\(type(codec.encodingError)))") { writer in
+        writer.block(
+            "\(pub)func encode<\(id(locals.writerType)): \(type(codec.frameWriter))>(\(parameter): inout \(id(locals.writerType))) throws(\(type(codec.encodingError)))"
+        ) { writer in
             for step in codec.encode {
                 renderEncodeStep(step, codec: codec, into: &writer)
             }
@@ -209,7 +213,8 @@ struct SwiftRenderer {
             writer.line("var \(id(local)) = \"\"")
             renderTemplate(parts, text: id(local), label: label, error: codec.encodingError, into: &writer)
             let values = expected.map { "(group: \($0.group), value: \(value($0.value)))" }.joined(separator: ", ")
-            writer.line("try Self.\(id(pattern)).validate(\(id(local)), expected: [\(values)], message: Self.messageName, field: \(SwiftLiteral.string(label)))")
+            writer.line(
+                "try Self.\(id(pattern)).validate(\(id(local)), expected: [\(values)], message: Self.messageName, field: \(SwiftLiteral.string(label)))")
             writer.line("\(out).append(string: \(id(local)))")
         }
     }
@@ -246,7 +251,8 @@ struct SwiftRenderer {
                 } else {
                     writer.block("if " + keys.map { "\(member($0)) != nil" }.joined(separator: " || ")) { writer in
                         writer.block("guard " + keys.map { "let \(id($0)) = \(member($0))" }.joined(separator: ", ") + " else") { writer in
-                            writer.line("throw \(type(error))(message: Self.messageName, field: \(SwiftLiteral.string(label)), reason: .incompleteOptionalPart)")
+                            writer.line(
+                                "throw \(type(error))(message: Self.messageName, field: \(SwiftLiteral.string(label)), reason: .incompleteOptionalPart)")
                         }
                         renderTemplate(steps, text: text, label: label, error: error, into: &writer)
                     }
@@ -268,7 +274,8 @@ struct SwiftRenderer {
             writer.line("\(pub)static let messageName = \(SwiftLiteral.string(own.type))")
             writer.line()
             writer.documentation(["Decodes whichever alternative fits `frames`."])
-            writer.block("\(pub)init<\(id(own.framesType)): \(type(union.frameSequence))>(frames: \(id(own.framesType))) throws(\(type(union.decodingError)))") { writer in
+            writer.block("\(pub)init<\(id(own.framesType)): \(type(union.frameSequence))>(frames: \(id(own.framesType))) throws(\(type(union.decodingError)))")
+            { writer in
                 writer.line("var \(id(own.failures)): [\(type(union.decodingError))] = []")
                 for (name, alternative) in zip(own.cases, union.alternatives) {
                     writer.line("do {")
@@ -280,11 +287,14 @@ struct SwiftRenderer {
                     writer.indented { $0.line("\(id(own.failures)).append(error)") }
                     writer.line("}")
                 }
-                writer.line("throw \(type(union.decodingError))(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(\(id(own.failures))))")
+                writer.line(
+                    "throw \(type(union.decodingError))(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(\(id(own.failures))))")
             }
             writer.line()
             writer.documentation(["Writes the frames of the alternative this value holds."])
-            writer.block("\(pub)func encode<\(id(own.writerType)): \(type(union.frameWriter))>(into writer: inout \(id(own.writerType))) throws(\(type(union.encodingError)))") { writer in
+            writer.block(
+                "\(pub)func encode<\(id(own.writerType)): \(type(union.frameWriter))>(into writer: inout \(id(own.writerType))) throws(\(type(union.encodingError)))"
+            ) { writer in
                 writer.line("switch self {")
                 for name in own.cases {
                     writer.line("case .\(id(name))(let \(id(own.message))):")
@@ -341,7 +351,9 @@ struct SwiftRenderer {
                 parameters += fields.map(declaration)
                 message = "\(id(messageType))(" + fields.map(argument).joined(separator: ", ") + ")"
             }
-            let dontWait = method.dontWait.label == method.dontWait.name ? id(method.dontWait.name) : "\(SwiftIdentifier.label(method.dontWait.label)) \(id(method.dontWait.name))"
+            let dontWait =
+                method.dontWait.label == method.dontWait.name
+                ? id(method.dontWait.name) : "\(SwiftIdentifier.label(method.dontWait.label)) \(id(method.dontWait.name))"
             parameters.append("\(dontWait): \(external(.bool)) = false")
             arguments.append(method.unionCase.map { ".\(id($0))(\(message))" } ?? message)
             arguments.append("dontWait: \(id(method.dontWait.name))")  // the runtime's own send(_:dontWait:)
@@ -366,7 +378,9 @@ struct SwiftRenderer {
             for socket in service.sockets {
                 guard let alias = socket.alias else { continue }
                 writer.line()
-                writer.documentation(["The wrapper type of `\(socket.property)`, to open another such socket (a REQ client reopens", "its socket after a timeout, for example)."])
+                writer.documentation([
+                    "The wrapper type of `\(socket.property)`, to open another such socket (a REQ client reopens", "its socket after a timeout, for example).",
+                ])
                 writer.line("\(pub)typealias \(id(alias)) = \(type(socket.type))")
             }
             writer.line()
@@ -386,7 +400,8 @@ struct SwiftRenderer {
 
     private func renderInitializer(_ service: ServicePlan, into writer: inout CodeWriter) {
         writer.documentation(service.initializerDocumentation)
-        let parameters = ["context: \(type(service.context)) = .shared"]
+        let parameters =
+            ["context: \(type(service.context)) = .shared"]
             + service.endpointParameters.map { "\(id($0.name)): \(external(.string)) = \(SwiftLiteral.string($0.address))" }
             + ["configure: (_ socket: \(external(.string)), _ zmqSocket: \(type(service.zmqSocket))) throws -> \(external(.void)) = { _, _ in }"]
         writer.line("\(pub)init(")
@@ -400,7 +415,8 @@ struct SwiftRenderer {
                 writer.line("let \(raw) = try \(type(service.zmqSocket))(context: context, type: .\(open.kind.rawValue.lowercased()))")
                 writer.line("try configure(\(SwiftLiteral.string(open.property)), \(raw))")
                 if let monitor = open.monitor {
-                    writer.line("\(member(monitor.property)) = try \(type(monitor.type))(monitoring: \(raw), endpoint: \(id(monitor.endpoint)), context: context)")
+                    writer.line(
+                        "\(member(monitor.property)) = try \(type(monitor.type))(monitoring: \(raw), endpoint: \(id(monitor.endpoint)), context: context)")
                 }
                 writer.line("try \(raw).attach(to: \(id(open.endpoint)), bind: \(open.binds))")
                 let delimiter = open.peersUseDelimiter.map { ", peersUseDelimiter: \($0)" } ?? ""
@@ -419,7 +435,10 @@ struct SwiftRenderer {
         let socket = member(subscription.socketProperty) + ".socket"
         for (verb, method, action) in [("subscribe", own.subscribe, "Subscribes"), ("unsubscribe", own.unsubscribe, "Removes the subscription of")] {
             writer.line()
-            writer.documentation(["\(action) `\(subscription.socketProperty)` to messages whose first frame starts with ``\(own.type)``'s frame.", "", "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``."])
+            writer.documentation([
+                "\(action) `\(subscription.socketProperty)` to messages whose first frame starts with ``\(own.type)``'s frame.", "",
+                "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.",
+            ])
             let parameters = subscription.parameters.map(declaration)
             writer.block("\(pub)func \(id(method))(\(parameters.joined(separator: ", "))) throws") { writer in
                 let arguments = subscription.parameters.map(argument).joined(separator: ", ")

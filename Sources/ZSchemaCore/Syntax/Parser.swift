@@ -119,9 +119,10 @@ public struct Parser {
         guard cursor.atEnd || cursor.peek == "#" else {
             throw SyntaxError(location: cursor.location, message: "unexpected '\(cursor.rest.prefix(1))' after the service header")
         }
-        services.append(ServiceSyntax(
-            name: Located(value: name, location: start), metadata: metadata,
-            documentation: documentation, sockets: []))
+        services.append(
+            ServiceSyntax(
+                name: Located(value: name, location: start), metadata: metadata,
+                documentation: documentation, sockets: []))
     }
 
     // MARK: Socket
@@ -152,8 +153,9 @@ public struct Parser {
         } else if !cursor.atEnd {
             throw SyntaxError(location: cursor.location, message: "unexpected '\(cursor.rest.prefix(1))' after the endpoint")
         }
-        services[services.count - 1].sockets.append(SocketSyntax(
-            type: type, endpoint: endpoint, name: name, documentation: documentation, messages: []))
+        services[services.count - 1].sockets.append(
+            SocketSyntax(
+                type: type, endpoint: endpoint, name: name, documentation: documentation, messages: []))
     }
 
     // MARK: Messages and frames
@@ -179,9 +181,10 @@ public struct Parser {
         if let comment { documentation.append(comment) }
         let serviceIndex = services.count - 1
         let socketIndex = services[serviceIndex].sockets.count - 1
-        services[serviceIndex].sockets[socketIndex].messages.append(MessageSyntax(
-            arrow: Located(value: arrow, location: arrowLocation), name: name,
-            documentation: documentation, frames: frames))
+        services[serviceIndex].sockets[socketIndex].messages.append(
+            MessageSyntax(
+                arrow: Located(value: arrow, location: arrowLocation), name: name,
+                documentation: documentation, frames: frames))
         inMessage = true
     }
 
@@ -198,7 +201,8 @@ public struct Parser {
     /// Reports a message that ended without frames.
     private mutating func checkLastMessage() {
         guard inMessage, let socket = services.last?.sockets.last, let message = socket.messages.last,
-              message.frames.isEmpty else { return }
+            message.frames.isEmpty
+        else { return }
         diagnostics.error(message.arrow.location, "message has no frames; add at least one '[ ... ]'")
     }
 
@@ -278,7 +282,8 @@ public struct Parser {
         }
         let beforeName = cursor
         guard let name = cursor.identifier() else {
-            throw SyntaxError(location: cursor.location, message: "expected a type (u8 ... f64, bool, string, bytes), an enum '( A = 0uy | ... )' or a constant 'NAME = 0uy'")
+            throw SyntaxError(
+                location: cursor.location, message: "expected a type (u8 ... f64, bool, string, bytes), an enum '( A = 0uy | ... )' or a constant 'NAME = 0uy'")
         }
         var probe = cursor
         probe.skipSpaces()
