@@ -53,8 +53,11 @@ public final class FramePattern: @unchecked Sendable {
 
     /// Compiles `pattern`. Schema patterns are compiled by `zschema` first, so a failure here
     /// means the pattern did not come from a checked schema.
-    /// - Parameter engine: ``Engine/automatic`` (the default) lets all-ASCII frames of simple
-    ///   patterns skip PCRE2; ``Engine/pcre2`` sends every match to PCRE2.
+    /// - Parameters:
+    ///   - pattern: A PCRE2 pattern, matched against whole frames in UTF mode with Unicode
+    ///     properties.
+    ///   - engine: ``Engine/automatic`` (the default) lets all-ASCII frames of simple patterns
+    ///     skip PCRE2; ``Engine/pcre2`` sends every match to PCRE2.
     /// - Throws: ``FramePatternError`` with PCRE2's message and the offset of the error.
     public init(_ pattern: String, engine: Engine = .automatic) throws(FramePatternError) {
         let compiled = try Self.compile(pattern)

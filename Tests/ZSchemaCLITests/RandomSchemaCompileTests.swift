@@ -84,6 +84,26 @@ struct RandomSchemaCompileTests {
 
         """.write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
 
+        // The generated files, formatted as the project's swift-format configuration wants.
+        let generatedFiles = modules.flatMap { module in
+            ((try? FileManager.default.contentsOfDirectory(atPath: package.appendingPathComponent("Sources/\(module)").path)) ?? [])
+                .filter { $0.hasPrefix("random") }.map { package.appendingPathComponent("Sources/\(module)/\($0)").path }
+        }
+        #expect(generatedFiles.count == clean)
+        let lint = try await runCommand(
+            ["swift-format", "lint", "--strict", "--configuration", repositoryRoot.appendingPathComponent(".swift-format").path] + generatedFiles,
+            timeout: .seconds(600))
+        let findings = lint.output.split(separator: "\n").prefix(15).map { finding -> String in
+            // path:line:column: error: ..., followed by the line itself.
+            let parts = finding.split(separator: ":")
+            guard parts.count > 2, let number = Int(parts[1]),
+                let text = try? String(contentsOfFile: String(parts[0]), encoding: .utf8)
+            else { return String(finding) }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return "\(finding)\n    \(number <= lines.count ? lines[number - 1] : "")"
+        }
+        #expect(lint.status == 0 && lint.output.isEmpty, "generated code is not lint-clean:\n\(findings.joined(separator: "\n"))")
+
         let build = try await runCommand(["swift", "build", "--package-path", package.path], timeout: .seconds(1400))
         let lines = build.output.split(separator: "\n")
         let errors = lines.filter { $0.contains(": error:") }

@@ -199,7 +199,7 @@ public struct Message: Sendable, Hashable, Encodable {
     public var location: SourceLocation
     /// The frames, in order.
     public var frames: [Frame]
-    /// The values an application gives and gets, in frame order (see ``FieldLayout``).
+    /// The values an application gives and gets, in frame order (the rule is in `docs/Language.md`).
     public var fields: [Field]
 }
 

@@ -28,9 +28,63 @@ struct CodeWriter {
         level -= 1
     }
 
+    /// The width generated lines stay under: the project's swift-format `lineLength`, which a
+    /// line of exactly that many columns already exceeds.
+    static let lineLimit = 160
+
+    /// `code` on one line when it fits within ``lineLimit``, otherwise with each item of its
+    /// outermost list on a line of its own, and so on inward.
+    mutating func line(_ code: WrappableCode) {
+        for content in code.lines(width: Self.lineLimit - 4 * level) { line(content) }
+    }
+
+    /// A block whose header is `code` (ending in ` {`), wrapped like ``line(_:)-(WrappableCode)``.
+    mutating func block(_ code: WrappableCode, _ body: (inout CodeWriter) -> Void) {
+        line(code)
+        level += 1
+        body(&self)
+        level -= 1
+        line("}")
+    }
+
     /// `///` lines; blank lines in `lines` become `///`.
     mutating func documentation(_ lines: [String]) {
         for content in lines { line(content.isEmpty ? "///" : "/// " + content) }
+    }
+}
+
+/// Code that may be wrapped: text, or a list (`open` items `close`, such as `f(` `a, b` `)`)
+/// whose items go on lines of their own when the whole does not fit.
+indirect enum WrappableCode: ExpressibleByStringInterpolation {
+    case text(String)
+    case list(open: String, items: [WrappableCode], close: String)
+
+    init(stringLiteral value: String) { self = .text(value) }
+
+    /// A call or declaration: `head(` the arguments `)tail`.
+    static func call(_ head: String, _ arguments: [WrappableCode], _ tail: String = "") -> WrappableCode {
+        .list(open: head + "(", items: arguments, close: ")" + tail)
+    }
+
+    /// The code on one line.
+    var flat: String {
+        switch self {
+        case .text(let text): text
+        case .list(let open, let items, let close): open + items.map(\.flat).joined(separator: ", ") + close
+        }
+    }
+
+    /// The lines, relative to the current indentation, within `width` where the code can break.
+    func lines(width: Int) -> [String] {
+        let flat = self.flat
+        guard flat.count >= width, case .list(let open, let items, let close) = self, !items.isEmpty else { return [flat] }
+        var lines = [open]
+        for (index, item) in items.enumerated() {
+            var itemLines = item.lines(width: width - 4)
+            if index < items.count - 1 { itemLines[itemLines.count - 1] += "," }
+            lines += itemLines.map { "    " + $0 }
+        }
+        return lines + [close]
     }
 }
 

@@ -6,8 +6,8 @@ public struct GeneratedFile: Sendable, Hashable {
     public let contents: String
 }
 
-/// The Swift backend: names every declaration (``SwiftNamer``), plans the declarations of each
-/// file (``SwiftPlanner``) and renders them (``SwiftRenderer``). Each stage is a value in, a value
+/// The Swift backend: names every declaration (`SwiftNamer`), plans the declarations of each
+/// file (`SwiftPlanner`) and renders them (`SwiftRenderer`). Each stage is a value in, a value
 /// out; the output depends only on the checked model, so the same schemas give the same bytes.
 public struct SwiftGenerator: Sendable {
     /// The checked model.

@@ -103,8 +103,8 @@ struct SwiftRenderer {
             if message.fields.isEmpty {
                 writer.line("\(pub)init() {}")
             } else {
-                let parameters = message.fields.map { "\(id($0.name)): \(type($0.type))\($0.isOptional ? " = nil" : "")" }
-                writer.block("\(pub)init(\(parameters.joined(separator: ", ")))") { writer in
+                let parameters = message.fields.map { WrappableCode.text("\(id($0.name)): \(type($0.type))\($0.isOptional ? " = nil" : "")") }
+                writer.block(.call("\(pub)init", parameters, " {")) { writer in
                     for field in message.fields { writer.line("\(member(field.name)) = \(id(field.name))") }
                 }
             }
@@ -212,27 +212,34 @@ struct SwiftRenderer {
         case .template(let local, let parts, let pattern, let expected, let label):
             writer.line("var \(id(local)) = \"\"")
             renderTemplate(parts, text: id(local), label: label, error: codec.encodingError, into: &writer)
-            let values = expected.map { "(group: \($0.group), value: \(value($0.value)))" }.joined(separator: ", ")
+            let values = expected.map { WrappableCode.text("(group: \($0.group), value: \(value($0.value)))") }
             writer.line(
-                "try Self.\(id(pattern)).validate(\(id(local)), expected: [\(values)], message: Self.messageName, field: \(SwiftLiteral.string(label)))")
+                .call(
+                    "try Self.\(id(pattern)).validate",
+                    [
+                        .text(id(local)), .list(open: "expected: [", items: values, close: "]"), "message: Self.messageName",
+                        .text("field: \(SwiftLiteral.string(label))"),
+                    ]))
             writer.line("\(out).append(string: \(id(local)))")
         }
     }
 
-    private func statement(_ operation: WriteOperation, _ value: String, writer out: String, error: SwiftType) -> String {
+    private func statement(_ operation: WriteOperation, _ value: String, writer out: String, error: SwiftType) -> WrappableCode {
         switch operation {
-        case .double(.big): "\(out).append(double: \(value))"
-        case .double(.little): "\(out).append(littleEndianDouble: \(value))"
-        case .float(.big): "\(out).append(float: \(value))"
-        case .float(.little): "\(out).append(littleEndianFloat: \(value))"
-        case .bool: "\(out).append(bool: \(value))"
-        case .integer(.big): "\(out).append(integer: \(value))"
-        case .integer(.little): "\(out).append(littleEndianInteger: \(value))"
-        case .string: "\(out).append(string: \(value))"
-        case .bytes: "\(out).append(bytes: \(value))"
-        case .enumeration: "\(out).append(integer: \(value).rawValue)"
+        case .double(.big): .text("\(out).append(double: \(value))")
+        case .double(.little): .text("\(out).append(littleEndianDouble: \(value))")
+        case .float(.big): .text("\(out).append(float: \(value))")
+        case .float(.little): .text("\(out).append(littleEndianFloat: \(value))")
+        case .bool: .text("\(out).append(bool: \(value))")
+        case .integer(.big): .text("\(out).append(integer: \(value))")
+        case .integer(.little): .text("\(out).append(littleEndianInteger: \(value))")
+        case .string: .text("\(out).append(string: \(value))")
+        case .bytes: .text("\(out).append(bytes: \(value))")
+        case .enumeration: .text("\(out).append(integer: \(value).rawValue)")
         case .checkedText(let pattern, let label):
-            "try \(out).append(string: \(value), matching: Self.\(id(pattern)), message: Self.messageName, field: \(SwiftLiteral.string(label)))"
+            .call(
+                "try \(out).append",
+                ["string: \(value)", "matching: Self.\(id(pattern))", "message: Self.messageName", .text("field: \(SwiftLiteral.string(label))")])
         }
     }
 
@@ -336,29 +343,29 @@ struct SwiftRenderer {
         for (index, method) in methods.enumerated() {
             if index > 0 { writer.line() }
             writer.documentation(method.documentation)
-            var parameters: [String] = []
-            var arguments: [String] = []
+            var parameters: [WrappableCode] = []
+            var arguments: [WrappableCode] = []
             if let peer = method.peer {
-                parameters.append("to \(id(peer.name)): \(type(peer.type))")
-                arguments.append("to: \(id(peer.name))")
+                parameters.append(.text("to \(id(peer.name)): \(type(peer.type))"))
+                arguments.append(.text("to: \(id(peer.name))"))
             }
-            let message: String
+            let message: WrappableCode
             switch method.argument {
             case .message(let name, let messageType):
-                parameters.append("_ \(id(name)): \(id(messageType))")
-                message = id(name)
+                parameters.append(.text("_ \(id(name)): \(id(messageType))"))
+                message = .text(id(name))
             case .fields(let messageType, let fields):
-                parameters += fields.map(declaration)
-                message = "\(id(messageType))(" + fields.map(argument).joined(separator: ", ") + ")"
+                parameters += fields.map { .text(declaration($0)) }
+                message = .call(id(messageType), fields.map { .text(argument($0)) })
             }
             let dontWait =
                 method.dontWait.label == method.dontWait.name
                 ? id(method.dontWait.name) : "\(SwiftIdentifier.label(method.dontWait.label)) \(id(method.dontWait.name))"
-            parameters.append("\(dontWait): \(external(.bool)) = false")
-            arguments.append(method.unionCase.map { ".\(id($0))(\(message))" } ?? message)
-            arguments.append("dontWait: \(id(method.dontWait.name))")  // the runtime's own send(_:dontWait:)
-            writer.block("\(pub)func \(id(method.name))(\(parameters.joined(separator: ", "))) throws") { writer in
-                writer.line("try self.\(verb)(\(arguments.joined(separator: ", ")))")
+            parameters.append(.text("\(dontWait): \(external(.bool)) = false"))
+            arguments.append(method.unionCase.map { .call(".\(id($0))", [message]) } ?? message)
+            arguments.append(.text("dontWait: \(id(method.dontWait.name))"))  // the runtime's own send(_:dontWait:)
+            writer.block(.call("\(pub)func \(id(method.name))", parameters, " throws {")) { writer in
+                writer.line(.call("try self.\(verb)", arguments))
             }
         }
     }
@@ -439,11 +446,11 @@ struct SwiftRenderer {
                 "\(action) `\(subscription.socketProperty)` to messages whose first frame starts with ``\(own.type)``'s frame.", "",
                 "- Throws: ``MessageEncodingError`` when the values do not fit the pattern, or ``ZMQError``.",
             ])
-            let parameters = subscription.parameters.map(declaration)
-            writer.block("\(pub)func \(id(method))(\(parameters.joined(separator: ", "))) throws") { writer in
-                let arguments = subscription.parameters.map(argument).joined(separator: ", ")
+            let parameters = subscription.parameters.map { WrappableCode.text(declaration($0)) }
+            writer.block(.call("\(pub)func \(id(method))", parameters, " throws {")) { writer in
+                let arguments = subscription.parameters.map { WrappableCode.text(argument($0)) }
                 let frames = id(own.message.call.frames)
-                writer.line("let \(frames) = try \(id(own.type))(\(arguments)).encode()")
+                writer.line(.call("let \(frames) = try \(id(own.type))", arguments, ".encode()"))
                 writer.line("try \(socket).\(verb)(prefix: \(frames)[0])")
             }
         }

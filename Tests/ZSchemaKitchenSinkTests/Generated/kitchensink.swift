@@ -71,7 +71,22 @@ public struct Reading: ZSchemaMessage, Hashable {
     public var blob: [UInt8]
 
     /// Creates a message from its fields.
-    public init(`class`: Swift.String, `default`: UInt8, `protocol`: Int8, u16: UInt16, i16: Int16, u32: UInt32, i32: Int32, u64: UInt64, i64: Int64, f32: Float, f64: Double, `in`: Bool, `for`: Swift.String, blob: [UInt8]) {
+    public init(
+        `class`: Swift.String,
+        `default`: UInt8,
+        `protocol`: Int8,
+        u16: UInt16,
+        i16: Int16,
+        u32: UInt32,
+        i32: Int32,
+        u64: UInt64,
+        i64: Int64,
+        f32: Float,
+        f64: Double,
+        `in`: Bool,
+        `for`: Swift.String,
+        blob: [UInt8]
+    ) {
         self.class = `class`
         self.default = `default`
         self.protocol = `protocol`
@@ -179,7 +194,12 @@ public struct Query: ZSchemaMessage, Hashable {
             text1 += "="
             text1 += dontWait
         }
-        try Self.pattern1.validate(text1, expected: [(group: 1, value: self.peer), (group: 2, value: self.to), (group: 3, value: self.dontWait)], message: Self.messageName, field: "peer")
+        try Self.pattern1.validate(
+            text1,
+            expected: [(group: 1, value: self.peer), (group: 2, value: self.to), (group: 3, value: self.dontWait)],
+            message: Self.messageName,
+            field: "peer"
+        )
         writer.append(string: text1)
     }
 }
@@ -804,8 +824,42 @@ public typealias ReadingPublisher_ = Publisher<Reading>
 public typealias ReadingSubscriber = Subscriber<Reading>
 extension MessageSending where Outgoing == Reading {
     /// Sends a ``Reading`` built from its fields.
-    public func send(`class`: Swift.String, `default`: UInt8, `protocol`: Int8, u16: UInt16, i16: Int16, u32: UInt32, i32: Int32, u64: UInt64, i64: Int64, f32: Float, f64: Double, `in`: Bool, `for`: Swift.String, blob: [UInt8], dontWait: Bool = false) throws {
-        try self.send(Reading(class: `class`, default: `default`, protocol: `protocol`, u16: u16, i16: i16, u32: u32, i32: i32, u64: u64, i64: i64, f32: f32, f64: f64, in: `in`, for: `for`, blob: blob), dontWait: dontWait)
+    public func send(
+        `class`: Swift.String,
+        `default`: UInt8,
+        `protocol`: Int8,
+        u16: UInt16,
+        i16: Int16,
+        u32: UInt32,
+        i32: Int32,
+        u64: UInt64,
+        i64: Int64,
+        f32: Float,
+        f64: Double,
+        `in`: Bool,
+        `for`: Swift.String,
+        blob: [UInt8],
+        dontWait: Bool = false
+    ) throws {
+        try self.send(
+            Reading(
+                class: `class`,
+                default: `default`,
+                protocol: `protocol`,
+                u16: u16,
+                i16: i16,
+                u32: u32,
+                i32: i32,
+                u64: u64,
+                i64: i64,
+                f32: f32,
+                f64: f64,
+                in: `in`,
+                for: `for`,
+                blob: blob
+            ),
+            dontWait: dontWait
+        )
     }
 }
 
