@@ -56,6 +56,16 @@ struct KitchenSinkTests {
         }
     }
 
+    @Test("a constant text and a pattern longer than a line, split into literal pieces")
+    func longLiterals() throws {
+        let banner = "ZeroMQ is not middleware, it can be used anytime logic needs to be split: threads, processes, machines and networks; sockets are not really like network sockets"
+        let frames = [Array(banner.utf8), Array("zeromq alpha omega".utf8)]
+        #expect(try Banner(text: "zeromq alpha omega").encode() == frames)
+        #expect(try Banner(frames: frames) == Banner(text: "zeromq alpha omega"))
+        #expect(throws: MessageDecodingError.self) { try Banner(frames: [Array(banner.dropLast().utf8), Array("zeromq".utf8)]) }
+        #expect(throws: MessageEncodingError.self) { try Banner(text: "zeromq beta2").encode() }
+    }
+
     @Test("a repeated frame assembled from its capture, element by element")
     func repeatedTemplate() throws {
         let ping = Ping(seq: 1, tag: ["ab", "cd"])

@@ -47,7 +47,7 @@ struct CodeWriter {
         line("}")
     }
 
-    /// `///` lines; blank lines in `lines` become `///`.
+    /// `///` lines; blank lines in `lines` become `///` (swift-format does not measure comments).
     mutating func documentation(_ lines: [String]) {
         for content in lines { line(content.isEmpty ? "///" : "/// " + content) }
     }
@@ -58,6 +58,9 @@ struct CodeWriter {
 indirect enum WrappableCode: ExpressibleByStringInterpolation {
     case text(String)
     case list(open: String, items: [WrappableCode], close: String)
+    /// `head` then pieces joined by ` + ` (a long string literal in parts); wrapped, the pieces
+    /// go on lines of their own under `head`.
+    case concatenation(head: String, pieces: [String])
 
     init(stringLiteral value: String) { self = .text(value) }
 
@@ -71,17 +74,22 @@ indirect enum WrappableCode: ExpressibleByStringInterpolation {
         switch self {
         case .text(let text): text
         case .list(let open, let items, let close): open + items.map(\.flat).joined(separator: ", ") + close
+        case .concatenation(let head, let pieces): (head.isEmpty ? "" : head + " ") + pieces.joined(separator: " + ")
         }
     }
 
     /// The lines, relative to the current indentation, within `width` where the code can break.
     func lines(width: Int) -> [String] {
         let flat = self.flat
+        if flat.count >= width, case .concatenation(let head, let pieces) = self, pieces.count > 1 {
+            return [head] + pieces.enumerated().map { "    " + ($0.offset == 0 ? "" : "+ ") + $0.element }
+        }
         guard flat.count >= width, case .list(let open, let items, let close) = self, !items.isEmpty else { return [flat] }
         var lines = [open]
         for (index, item) in items.enumerated() {
             var itemLines = item.lines(width: width - 4)
-            if index < items.count - 1 { itemLines[itemLines.count - 1] += "," }
+            // A wrapped array literal ends with a comma too, as swift-format wants.
+            if index < items.count - 1 || open.hasSuffix("[") { itemLines[itemLines.count - 1] += "," }
             lines += itemLines.map { "    " + $0 }
         }
         return lines + [close]
@@ -118,6 +126,27 @@ enum SwiftLiteral {
             }
         }
         return result + "\""
+    }
+
+    /// `text` as Swift string literals of at most about `length` characters each, cut between
+    /// Unicode scalars (never inside an escape), to be joined with `+`.
+    static func pieces(_ text: String, length: Int = 80) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            let escaped = String(string(String(scalar)).dropFirst().dropLast())
+            if current.count + escaped.count > length, !current.isEmpty {
+                pieces.append("\"" + current + "\"")
+                current = ""
+            }
+            current += escaped
+        }
+        return pieces + ["\"" + current + "\""]
+    }
+
+    /// The bytes as array items (`0x00`), for a list that may wrap.
+    static func byteItems(_ bytes: [UInt8]) -> [WrappableCode] {
+        bytes.map { .text("0x" + (($0 < 16) ? "0" : "") + String($0, radix: 16)) }
     }
 
     /// `[0x00, 0x01]`.

@@ -55,7 +55,10 @@ struct SwiftPlanner {
     private func wireDocumentation(_ message: Message) -> [String] {
         var lines = ["Frames on the wire:"]
         for (index, frame) in message.frames.enumerated() {
-            lines.append("\(index + 1). `\(SwiftLiteral.inline(frameSource(frame)))`")
+            // A code span cannot be broken across lines: a very long frame is shortened here (its
+            // pattern is in full in the static that holds it).
+            let source = SwiftLiteral.inline(frameSource(frame))
+            lines.append("\(index + 1). `\(source.count > 100 ? source.prefix(100) + "…" : Substring(source))`")
         }
         return lines + ["", "Generated from \(message.location.provenance)."]
     }

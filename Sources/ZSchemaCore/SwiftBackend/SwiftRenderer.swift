@@ -112,9 +112,12 @@ struct SwiftRenderer {
                 writer.line()
                 switch item {
                 case .pattern(let name, let pcre):
-                    writer.line("@usableFromInline static let \(id(name)) = \(external(.framePattern))(generated: \(SwiftLiteral.string(pcre)))")
+                    writer.line(
+                        .call(
+                            "@usableFromInline static let \(id(name)) = \(external(.framePattern))",
+                            [.concatenation(head: "generated:", pieces: SwiftLiteral.pieces(pcre))]))
                 case .constant(let name, let bytes):
-                    writer.line("@usableFromInline static let \(id(name)): [\(external(.uint8))] = \(SwiftLiteral.bytes(bytes))")
+                    writer.line(.list(open: "@usableFromInline static let \(id(name)): [\(external(.uint8))] = [", items: SwiftLiteral.byteItems(bytes), close: "]"))
                 }
             }
             writer.line()
@@ -199,7 +202,7 @@ struct SwiftRenderer {
         case .integerConstant(let integer, let constant):
             writer.line("\(out).append(integer: \(type(integer))(\(constant)))")
         case .textConstant(let text):
-            writer.line("\(out).append(string: \(SwiftLiteral.string(text)))")
+            writer.line(.call("\(out).append", [.concatenation(head: "string:", pieces: SwiftLiteral.pieces(text))]))
         case .repeated(let property, let element, let requiresOne, let label, let body):
             if requiresOne {
                 writer.block("guard !\(member(property)).isEmpty else") { writer in
@@ -247,7 +250,7 @@ struct SwiftRenderer {
         for part in parts {
             switch part {
             case .literal(let literal):
-                writer.line("\(text) += \(SwiftLiteral.string(literal))")
+                writer.line(.concatenation(head: "\(text) +=", pieces: SwiftLiteral.pieces(literal)))
             case .value(let source):
                 writer.line("\(text) += \(value(source))")
             case .optional(let keys, let steps):
@@ -429,7 +432,8 @@ struct SwiftRenderer {
                 let delimiter = open.peersUseDelimiter.map { ", peersUseDelimiter: \($0)" } ?? ""
                 writer.line("\(member(open.property)) = .init(socket: \(raw)\(delimiter))")
                 for prefix in open.fixedSubscriptions {
-                    writer.line("try \(member(open.property)).socket.subscribe(prefix: \(SwiftLiteral.bytes(prefix)))")
+                    writer.line(
+                        .call("try \(member(open.property)).socket.subscribe", [.list(open: "prefix: [", items: SwiftLiteral.byteItems(prefix), close: "]")]))
                 }
             }
         }

@@ -736,6 +736,211 @@ public struct String: ZSchemaMessage, Hashable {
     }
 }
 
+/// Frames on the wire:
+/// 1. `[ \"ZeroMQ is not middleware, it can be used anytime logic needs to be split: threads, processes, ma…`
+/// 2. `[ \"(?word:[a-z]+)(?: (?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|om…`
+///
+/// Generated from kitchensink.zschema:50.
+public struct Banner: ZSchemaMessage, Hashable {
+    public static let messageName = "Banner"
+
+    /// Frame 2: the whole text, which must match the frame's pattern.
+    public var text: Swift.String
+
+    /// Creates a message from its fields.
+    public init(text: Swift.String) {
+        self.text = text
+    }
+
+    @usableFromInline static let constant1: [UInt8] = [
+        0x5a,
+        0x65,
+        0x72,
+        0x6f,
+        0x4d,
+        0x51,
+        0x20,
+        0x69,
+        0x73,
+        0x20,
+        0x6e,
+        0x6f,
+        0x74,
+        0x20,
+        0x6d,
+        0x69,
+        0x64,
+        0x64,
+        0x6c,
+        0x65,
+        0x77,
+        0x61,
+        0x72,
+        0x65,
+        0x2c,
+        0x20,
+        0x69,
+        0x74,
+        0x20,
+        0x63,
+        0x61,
+        0x6e,
+        0x20,
+        0x62,
+        0x65,
+        0x20,
+        0x75,
+        0x73,
+        0x65,
+        0x64,
+        0x20,
+        0x61,
+        0x6e,
+        0x79,
+        0x74,
+        0x69,
+        0x6d,
+        0x65,
+        0x20,
+        0x6c,
+        0x6f,
+        0x67,
+        0x69,
+        0x63,
+        0x20,
+        0x6e,
+        0x65,
+        0x65,
+        0x64,
+        0x73,
+        0x20,
+        0x74,
+        0x6f,
+        0x20,
+        0x62,
+        0x65,
+        0x20,
+        0x73,
+        0x70,
+        0x6c,
+        0x69,
+        0x74,
+        0x3a,
+        0x20,
+        0x74,
+        0x68,
+        0x72,
+        0x65,
+        0x61,
+        0x64,
+        0x73,
+        0x2c,
+        0x20,
+        0x70,
+        0x72,
+        0x6f,
+        0x63,
+        0x65,
+        0x73,
+        0x73,
+        0x65,
+        0x73,
+        0x2c,
+        0x20,
+        0x6d,
+        0x61,
+        0x63,
+        0x68,
+        0x69,
+        0x6e,
+        0x65,
+        0x73,
+        0x20,
+        0x61,
+        0x6e,
+        0x64,
+        0x20,
+        0x6e,
+        0x65,
+        0x74,
+        0x77,
+        0x6f,
+        0x72,
+        0x6b,
+        0x73,
+        0x3b,
+        0x20,
+        0x73,
+        0x6f,
+        0x63,
+        0x6b,
+        0x65,
+        0x74,
+        0x73,
+        0x20,
+        0x61,
+        0x72,
+        0x65,
+        0x20,
+        0x6e,
+        0x6f,
+        0x74,
+        0x20,
+        0x72,
+        0x65,
+        0x61,
+        0x6c,
+        0x6c,
+        0x79,
+        0x20,
+        0x6c,
+        0x69,
+        0x6b,
+        0x65,
+        0x20,
+        0x6e,
+        0x65,
+        0x74,
+        0x77,
+        0x6f,
+        0x72,
+        0x6b,
+        0x20,
+        0x73,
+        0x6f,
+        0x63,
+        0x6b,
+        0x65,
+        0x74,
+        0x73,
+    ]
+
+    @usableFromInline static let pattern2 = FramePattern(
+        generated:
+            "(?<word>[a-z]+)(?: (?:alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|l"
+            + "ambda|mu|nu|xi|omicron|pi|rho|sigma|tau|upsilon|phi|chi|psi|omega))*"
+    )
+
+    /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        try reader.constant(Self.constant1, field: nil)
+        self.text = try reader.text(matching: Self.pattern2, field: "text")
+    }
+
+    /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        writer.append(
+            string:
+                "ZeroMQ is not middleware, it can be used anytime logic needs to be split: thread"
+                + "s, processes, machines and networks; sockets are not really like network sockets"
+        )
+        try writer.append(string: self.text, matching: Self.pattern2, message: Self.messageName, field: "text")
+    }
+}
+
 /// One of the messages ``Answer``, ``Nothing``.
 ///
 /// Decoding tries them in this order and takes the first that fits.
@@ -962,6 +1167,17 @@ extension MessageSending where Outgoing == String {
     }
 }
 
+/// A pusher socket for ``Banner``.
+public typealias BannerPusher = Pusher<Banner>
+/// A puller socket for ``Banner``.
+public typealias BannerPuller = Puller<Banner>
+extension MessageSending where Outgoing == Banner {
+    /// Sends a ``Banner`` built from its fields.
+    public func send(text: Swift.String, dontWait: Bool = false) throws {
+        try self.send(Banner(text: text), dontWait: dontWait)
+    }
+}
+
 extension MessageSending where Outgoing == AnswerOrNothing {
     /// Sends a ``Answer``.
     public func send(_ message: Answer, dontWait: Bool = false) throws {
@@ -1097,6 +1313,12 @@ public final class SinkServer: Sendable {
     /// `STREAM`, binds `tcp://*:7108` by default.
     public let stream: ZSchemaRuntime.StreamSocket
 
+    /// A constant text and a pattern each longer than a line of generated code.
+    ///
+    /// `PUSH`, binds `tcp://*:7109` by default.
+    /// Peers in the schemas: `sink.client/banner`.
+    public let banner: BannerPusher
+
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
     public typealias PubSocket = ReadingPublisher_
@@ -1133,6 +1355,10 @@ public final class SinkServer: Sendable {
     /// its socket after a timeout, for example).
     public typealias StreamSocket = ZSchemaRuntime.StreamSocket
 
+    /// The wrapper type of `banner`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias BannerSocket = BannerPusher
+
     /// Opens every socket of `sink.server` on `context`, binding or connecting as the schema says.
     ///
     /// - Parameters:
@@ -1146,6 +1372,7 @@ public final class SinkServer: Sendable {
     ///   - pairEndpoint: Where `pair` binds; the schema's `inproc://sink.pair` by default.
     ///   - xpubEndpoint: Where `xpub` binds; the schema's `tcp://*:7107` by default.
     ///   - streamEndpoint: Where `stream` binds; the schema's `tcp://*:7108` by default.
+    ///   - bannerEndpoint: Where `banner` binds; the schema's `tcp://*:7109` by default.
     ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
     /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
@@ -1159,6 +1386,7 @@ public final class SinkServer: Sendable {
         pairEndpoint: Swift.String = "inproc://sink.pair",
         xpubEndpoint: Swift.String = "tcp://*:7107",
         streamEndpoint: Swift.String = "tcp://*:7108",
+        bannerEndpoint: Swift.String = "tcp://*:7109",
         configure: (_ socket: Swift.String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
@@ -1198,6 +1426,10 @@ public final class SinkServer: Sendable {
         try configure("stream", streamSocket)
         try streamSocket.attach(to: streamEndpoint, bind: true)
         self.stream = .init(socket: streamSocket)
+        let bannerSocket = try ZMQSocket(context: context, type: .push)
+        try configure("banner", bannerSocket)
+        try bannerSocket.attach(to: bannerEndpoint, bind: true)
+        self.banner = .init(socket: bannerSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -1211,6 +1443,7 @@ public final class SinkServer: Sendable {
         self.pair.socket.close()
         self.xpub.socket.close()
         self.stream.socket.close()
+        self.banner.socket.close()
     }
 }
 
@@ -1218,7 +1451,7 @@ public final class SinkServer: Sendable {
 ///
 /// Schema metadata: Swift, Test.
 ///
-/// Generated from kitchensink.zschema:49.
+/// Generated from kitchensink.zschema:53.
 public final class SinkClient: Sendable {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
@@ -1261,6 +1494,10 @@ public final class SinkClient: Sendable {
     /// Reports the events of `sink.client/pull`.
     public let pullMonitor: SocketMonitor
 
+    /// `PULL`, connects to `tcp://localhost:7109` by default.
+    /// Peers in the schemas: `sink.server/banner`.
+    public let banner: BannerPuller
+
     /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
     public typealias SubSocket = ReadingSubscriber
@@ -1293,6 +1530,10 @@ public final class SinkClient: Sendable {
     /// its socket after a timeout, for example).
     public typealias XsubSocket = XSubscriber<EventOrString>
 
+    /// The wrapper type of `banner`, to open another such socket (a REQ client reopens
+    /// its socket after a timeout, for example).
+    public typealias BannerSocket = BannerPuller
+
     /// Opens every socket of `sink.client` on `context`, binding or connecting as the schema says.
     ///
     /// - Parameters:
@@ -1306,6 +1547,7 @@ public final class SinkClient: Sendable {
     ///   - pairEndpoint: Where `pair` connects; the schema's `inproc://sink.pair` by default.
     ///   - xsubEndpoint: Where `xsub` connects; the schema's `tcp://localhost:7107` by default.
     ///   - pullMonitorEndpoint: Where `pullMonitor` connects; the schema's `inproc://monitor.sink.pull` by default.
+    ///   - bannerEndpoint: Where `banner` connects; the schema's `tcp://localhost:7109` by default.
     ///   - configure: Called with each socket's property name and socket before it binds or connects: the place for options that must precede them (`setMaximumMessageSize`, high-water marks, `makeCurveServer`).
     /// - Throws: ``ZMQError`` when a socket cannot be opened, bound or connected, or what `configure` throws.
     public init(
@@ -1319,6 +1561,7 @@ public final class SinkClient: Sendable {
         pairEndpoint: Swift.String = "inproc://sink.pair",
         xsubEndpoint: Swift.String = "tcp://localhost:7107",
         pullMonitorEndpoint: Swift.String = "inproc://monitor.sink.pull",
+        bannerEndpoint: Swift.String = "tcp://localhost:7109",
         configure: (_ socket: Swift.String, _ zmqSocket: ZMQSocket) throws -> Void = { _, _ in }
     ) throws {
         self.context = context
@@ -1355,6 +1598,10 @@ public final class SinkClient: Sendable {
         try configure("xsub", xsubSocket)
         try xsubSocket.attach(to: xsubEndpoint, bind: false)
         self.xsub = .init(socket: xsubSocket)
+        let bannerSocket = try ZMQSocket(context: context, type: .pull)
+        try configure("banner", bannerSocket)
+        try bannerSocket.attach(to: bannerEndpoint, bind: false)
+        self.banner = .init(socket: bannerSocket)
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -1368,6 +1615,7 @@ public final class SinkClient: Sendable {
         self.dealer.socket.close()
         self.pair.socket.close()
         self.xsub.socket.close()
+        self.banner.socket.close()
     }
 
     /// The first frame of the messages `sub` subscribes to at run time.
@@ -1375,7 +1623,7 @@ public final class SinkClient: Sendable {
     /// Frames on the wire:
     /// 1. `[ \"(?class:[a-z]+)\" ]`
     ///
-    /// Generated from kitchensink.zschema:51.
+    /// Generated from kitchensink.zschema:55.
     public struct SubSubscription: ZSchemaMessage, Hashable {
         public static let messageName = "SubSubscription"
 
@@ -1424,7 +1672,7 @@ public final class SinkClient: Sendable {
     /// Frames on the wire:
     /// 1. `[ \"(?topic:[a-z]+)\" ]`
     ///
-    /// Generated from kitchensink.zschema:62.
+    /// Generated from kitchensink.zschema:66.
     public struct XsubSubscription: ZSchemaMessage, Hashable {
         public static let messageName = "XsubSubscription"
 
