@@ -58,7 +58,8 @@ struct KitchenSinkTests {
 
     @Test("a constant text and a pattern longer than a line, split into literal pieces")
     func longLiterals() throws {
-        let banner = "ZeroMQ is not middleware, it can be used anytime logic needs to be split: threads, processes, machines and networks; sockets are not really like network sockets"
+        let banner =
+            "ZeroMQ is not middleware, it can be used anytime logic needs to be split: threads, processes, machines and networks; sockets are not really like network sockets"
         let frames = [Array(banner.utf8), Array("zeromq alpha omega".utf8)]
         #expect(try Banner(text: "zeromq alpha omega").encode() == frames)
         #expect(try Banner(frames: frames) == Banner(text: "zeromq alpha omega"))

@@ -117,7 +117,8 @@ struct SwiftRenderer {
                             "@usableFromInline static let \(id(name)) = \(external(.framePattern))",
                             [.concatenation(head: "generated:", pieces: SwiftLiteral.pieces(pcre))]))
                 case .constant(let name, let bytes):
-                    writer.line(.list(open: "@usableFromInline static let \(id(name)): [\(external(.uint8))] = [", items: SwiftLiteral.byteItems(bytes), close: "]"))
+                    writer.line(
+                        .list(open: "@usableFromInline static let \(id(name)): [\(external(.uint8))] = [", items: SwiftLiteral.byteItems(bytes), close: "]"))
                 }
             }
             writer.line()
