@@ -81,9 +81,11 @@ struct DealzSession {
                 if ready.contains(0) { try receiveTick(dealz) }
                 if ready.contains(1) { try receiveChat(dealz) }
                 if ready.contains(2) { try receiveResult(dealz) }
+                // Every event a ready monitor holds: after a run of connect retries, the one that
+                // says the connection is up may be several events deep.
                 for index in ready where index >= 3 {
                     let (name, monitor) = monitors[index - 3]
-                    if let event = try monitor.receive(timeout: .zero) { report(event, of: name) }
+                    while let event = try monitor.receive(timeout: .zero) { report(event, of: name) }
                 }
             } catch let error as MessageDecodingError {
                 log("dropped a malformed message: \(error)")
