@@ -151,7 +151,7 @@ struct FrameShape {
     private func provablyDisjoint(_ a: String, _ b: String) -> Bool {
         guard case .success(let x) = matcher.info(a), case .success(let y) = matcher.info(b),
             x.minimumLength > 0, y.minimumLength > 0,
-            let first = x.firstBytes, let second = y.firstBytes
+            let first = matcher.firstBytes(a), let second = matcher.firstBytes(b)
         else { return false }
         return first.isDisjoint(with: second)
     }

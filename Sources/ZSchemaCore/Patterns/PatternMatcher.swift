@@ -21,8 +21,6 @@ final class PatternMatcher {
         let groupNumbers: [String: Int]
         /// The number of capturing groups.
         let captureCount: Int
-        /// The bytes a match can start with, when PCRE2 knows (nil: any byte).
-        let firstBytes: Set<UInt8>?
         /// The shortest subject a match needs, in bytes (a lower bound).
         let minimumLength: Int
     }
@@ -98,15 +96,19 @@ final class PatternMatcher {
         switch compile(pattern, .whole) {
         case .failure(let failure): return .failure(failure)
         case .success(let code):
-            // Anchored patterns carry no start-of-match tables; an unanchored twin does.
-            let unanchored = compile(pattern, .none)
             let info = Info(
                 groupNumbers: Self.groupNumbers(code), captureCount: Self.integerInfo(code, PCRE2_INFO_CAPTURECOUNT),
-                firstBytes: (try? unanchored.get()).flatMap(Self.firstBytes),
                 minimumLength: Self.integerInfo(code, PCRE2_INFO_MINLENGTH))
             infos[pattern] = info
             return .success(info)
         }
+    }
+
+    /// The bytes a match of `pattern` can start with, when PCRE2 knows (nil: any byte, or the
+    /// pattern does not compile). Anchored patterns carry no start-of-match tables, so this
+    /// compiles an unanchored twin, once, and only for the patterns that are compared this way.
+    func firstBytes(_ pattern: String) -> Set<UInt8>? {
+        (try? compile(pattern, .none).get()).flatMap(Self.firstBytes)
     }
 
     /// Matches `subject` against `pattern` as a whole; with `partial`, asks whether `subject`

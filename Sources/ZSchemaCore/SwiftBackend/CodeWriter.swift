@@ -149,11 +149,6 @@ enum SwiftLiteral {
         bytes.map { .text("0x" + (($0 < 16) ? "0" : "") + String($0, radix: 16)) }
     }
 
-    /// `[0x00, 0x01]`.
-    static func bytes(_ bytes: [UInt8]) -> String {
-        "[" + bytes.map { "0x" + (($0 < 16) ? "0" : "") + String($0, radix: 16) }.joined(separator: ", ") + "]"
-    }
-
     /// Text safe inside a `///` comment or backticks: line breaks and control characters shown
     /// as escapes.
     static func inline(_ text: String) -> String {
