@@ -27,7 +27,7 @@ public final class FramePattern: @unchecked Sendable {
     private let code: OpaquePointer
     /// Reused by every match; guarded by `lock`.
     private let matchData: OpaquePointer
-    private let lock = PatternLock()
+    private let lock = ThreadLock()
     /// Answers for all-ASCII subjects when the pattern's shape allows it; it exists only for
     /// patterns with no group or one group spanning the whole pattern.
     @usableFromInline let automaton: ClassSequenceAutomaton?
@@ -249,20 +249,4 @@ public struct FramePatternError: Error, Sendable, Equatable, CustomStringConvert
     /// The offset in the pattern (in UTF-8 bytes) where PCRE2 found the error.
     public let offset: Int
     public var description: String { "\(message) at offset \(offset)" }
-}
-
-/// A plain mutex; PCRE2 match data must not be used by two matches at once.
-final class PatternLock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
-    init() { pthread_mutex_init(mutex, nil) }
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-    @inline(__always)
-    func withLock<R>(_ body: () throws -> R) rethrows -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
-    }
 }

@@ -1,5 +1,7 @@
 /// A typed wrapper around one ``ZMQSocket``.
-public protocol MessageSocket: AnyObject, Sendable {
+///
+/// Wrappers are not `Sendable`, like the socket they wrap: see <doc:Threading>.
+public protocol MessageSocket: AnyObject {
     /// The socket underneath, for options, monitoring and polling.
     var socket: ZMQSocket { get }
 }
@@ -73,12 +75,12 @@ extension MessageReceiving {
 
     /// The messages this socket receives, as an async sequence.
     ///
-    /// Blocking receives run on a serial dispatch queue of the sequence's own, never on Swift's
-    /// cooperative pool. Messages that fail to decode are passed to `onInvalid` and skipped, so
-    /// one bad peer cannot end the stream. The sequence ends when the task is cancelled or the
-    /// context is shut down; while it runs, use the socket from no other thread.
+    /// Waiting for a message suspends the iterating task without holding a thread, and the
+    /// socket is only ever used in that task's isolation. Messages that fail to decode are
+    /// passed to `onInvalid` and skipped, so one bad peer cannot end the stream. The sequence
+    /// ends when the task is cancelled, the socket is closed or its context is shut down.
     public func messages(
-        onInvalid: @escaping @Sendable (any Error) -> Void = MessageStreamDefaults.reportInvalid
+        onInvalid: @escaping (any Error) -> Void = MessageStreamDefaults.reportInvalid
     ) -> MessageStream<Incoming> {
         MessageStream(socket: socket, onInvalid: onInvalid) { frames throws(MessageDecodingError) in
             try Incoming(frames: frames)

@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import CZeroMQ
 
 #if canImport(Glibc)
     import Glibc
@@ -9,19 +8,23 @@ import Synchronization
 
 /// The messages a socket receives, as an `AsyncSequence`.
 ///
-/// Each `next()` waits on a serial dispatch queue that belongs to the iterator, so blocking
-/// libzmq calls never occupy Swift's cooperative thread pool. Cancelling the waiting task ends
-/// the sequence within about 100 ms; so does shutting down the socket's context.
-public struct MessageStream<Element: Sendable>: AsyncSequence, Sendable {
-    let socket: ZMQSocket
-    let onInvalid: @Sendable (any Error) -> Void
-    let decode: @Sendable (ReceivedFrames) throws -> Element
+/// Iterating never blocks a thread: each `next()` receives without waiting, in the isolation of
+/// the task that iterates, and when nothing is queued it suspends until libzmq signals the
+/// socket's file descriptor (watched by one thread for the whole process). So the socket never
+/// leaves its owner, and a `for await` loop costs the cooperative pool nothing while it waits.
+///
+/// Messages that fail to decode are passed to `onInvalid` and skipped, so one bad peer cannot
+/// end the stream. The sequence ends when the iterating task is cancelled, the socket is closed
+/// or its context is shut down; any use of the socket while the stream waits (sending on a
+/// DEALER, for example) makes the stream look again.
+public struct MessageStream<Element>: AsyncSequence {
+    public typealias Failure = any Error
 
-    init(
-        socket: ZMQSocket,
-        onInvalid: @escaping @Sendable (any Error) -> Void,
-        decode: @escaping @Sendable (ReceivedFrames) throws -> Element
-    ) {
+    let socket: ZMQSocket
+    let onInvalid: (any Error) -> Void
+    let decode: (ReceivedFrames) throws -> Element
+
+    init(socket: ZMQSocket, onInvalid: @escaping (any Error) -> Void, decode: @escaping (ReceivedFrames) throws -> Element) {
         self.socket = socket
         self.onInvalid = onInvalid
         self.decode = decode
@@ -29,50 +32,49 @@ public struct MessageStream<Element: Sendable>: AsyncSequence, Sendable {
 
     public func makeAsyncIterator() -> Iterator { Iterator(stream: self) }
 
-    /// Waits for the next message on the stream's own queue.
+    /// Receives the stream's messages one by one.
     public struct Iterator: AsyncIteratorProtocol {
         let stream: MessageStream
-        let queue = DispatchQueue(label: "zschema.message-stream")
+        /// The socket's `ZMQ_FD`, read on the first wait.
+        var descriptor: Int32?
 
+        /// The next decodable message, or `nil` once the stream has ended.
         public mutating func next() async throws -> Element? {
-            if Task.isCancelled { return nil }
-            let stream = self.stream
-            let queue = self.queue
-            let cancelled = CancellationFlag()
-            return try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { continuation in
-                    queue.async { continuation.resume(with: stream.waitForNext(until: cancelled)) }
+            try await next(isolation: nil)
+        }
+
+        /// The next decodable message, or `nil` once the stream has ended; runs in `actor`'s
+        /// isolation, where the socket lives.
+        public mutating func next(isolation actor: isolated (any Actor)?) async throws -> Element? {
+            let socket = stream.socket
+            while !Task.isCancelled {
+                let frames: ReceivedFrames
+                do {
+                    frames = try socket.receive(dontWait: true)
+                } catch let error as ZMQError {
+                    if error.isContextTerminated || error.code == ENOTSOCK { return nil }
+                    guard error.code == EAGAIN else { throw error }
+                    try await waitUntilReadable(socket)
+                    continue
+                } catch {
+                    stream.onInvalid(error)  // an over-long message, already drained
+                    continue
                 }
-            } onCancel: {
-                cancelled.set()
+                do { return try stream.decode(frames) } catch { stream.onInvalid(error) }
             }
+            return nil
+        }
+
+        /// Suspends until libzmq signals that the socket's state may have changed.
+        private mutating func waitUntilReadable(_ socket: ZMQSocket, isolation: isolated (any Actor)? = #isolation) async throws {
+            let descriptor = try self.descriptor ?? socket.intOption(ZMQ_FD, "ZMQ_FD")
+            self.descriptor = descriptor
+            let wait = ReadinessWait(descriptor: descriptor)
+            socket.suspendedWait = wait
+            await ReadinessWatcher.shared.suspend(until: wait)
+            if socket.suspendedWait === wait { socket.suspendedWait = nil }
         }
     }
-
-    /// Blocks until a decodable message, cancellation, context shutdown or a socket error.
-    func waitForNext(until cancelled: CancellationFlag) -> Result<Element?, any Error> {
-        while !cancelled.isSet {
-            let frames: ReceivedFrames?
-            do {
-                frames = try socket.receive(timeout: .milliseconds(100))
-            } catch let error as ZMQError {
-                return error.isContextTerminated || error.code == ENOTSOCK ? .success(nil) : .failure(error)
-            } catch {
-                onInvalid(error)  // an over-long message, already drained
-                continue
-            }
-            guard let frames else { continue }
-            do { return .success(try decode(frames)) } catch { onInvalid(error) }
-        }
-        return .success(nil)
-    }
-}
-
-/// Set once, read from any thread.
-final class CancellationFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    func set() { flag.store(true, ordering: .releasing) }
-    var isSet: Bool { flag.load(ordering: .acquiring) }
 }
 
 /// Defaults shared by the message streams.

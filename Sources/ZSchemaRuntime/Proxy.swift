@@ -6,7 +6,8 @@ public enum ZMQProxy {
     /// Runs the proxy on the calling thread until `control` receives `TERMINATE` or the context
     /// is shut down (both return normally). Every message is also copied to `capture`, if given.
     ///
-    /// Call it from a thread of its own (never from a Swift task: it blocks).
+    /// Call it from a thread of its own, such as a ``SocketThread`` that owns the three sockets
+    /// (never from a Swift task: it blocks).
     public static func run(
         frontend: ZMQSocket, backend: ZMQSocket, capture: ZMQSocket? = nil, control: ZMQSocket? = nil
     ) throws(ZMQError) {

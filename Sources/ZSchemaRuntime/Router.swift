@@ -64,7 +64,7 @@ public final class Router<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: M
     /// ``MessageReceiving/messages(onInvalid:)``. Undecodable messages reach `onInvalid` as
     /// ``RoutedDecodingError`` values that carry the peer.
     public func messages(
-        onInvalid: @escaping @Sendable (any Error) -> Void = MessageStreamDefaults.reportInvalid
+        onInvalid: @escaping (any Error) -> Void = MessageStreamDefaults.reportInvalid
     ) -> MessageStream<(peer: RoutingEnvelope, message: Incoming)> {
         let delimited = peersUseDelimiter
         return MessageStream(socket: socket, onInvalid: onInvalid) { frames in

@@ -99,3 +99,19 @@ public final class StreamSocket: MessageSending, MessageReceiving, TypedSocket {
     public let socket: ZMQSocket
     public init(socket: ZMQSocket) { self.socket = Self.checked(socket) }
 }
+
+// A wrapper is its socket: like ``ZMQSocket``, it is handed over, never shared.
+@available(*, unavailable) extension Publisher: Sendable {}
+@available(*, unavailable) extension Subscriber: Sendable {}
+@available(*, unavailable) extension Pusher: Sendable {}
+@available(*, unavailable) extension Puller: Sendable {}
+@available(*, unavailable) extension Requester: Sendable {}
+@available(*, unavailable) extension Replier: Sendable {}
+@available(*, unavailable) extension Dealer: Sendable {}
+@available(*, unavailable) extension Pair: Sendable {}
+@available(*, unavailable) extension XPublisher: Sendable {}
+@available(*, unavailable) extension XSubscriber: Sendable {}
+@available(*, unavailable) extension StreamSocket: Sendable {}
+@available(*, unavailable) extension Router: Sendable {}
+@available(*, unavailable) extension SocketMonitor: Sendable {}
+@available(*, unavailable) extension MessageStream: Sendable {}

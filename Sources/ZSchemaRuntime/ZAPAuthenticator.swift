@@ -1,10 +1,12 @@
-import Dispatch
+import Synchronization
 
 /// Answers libzmq's authentication requests (ZAP, RFC 27) for every socket of one context that
 /// uses PLAIN or CURVE, on a thread of its own.
 ///
 /// Start it before the server sockets bind; stop it (or let it deinit) before the context ends.
-public final class ZAPAuthenticator: @unchecked Sendable {
+/// It is `Sendable`: its socket belongs to its thread alone, and ``stop()`` may be called from
+/// any thread, any number of times.
+public final class ZAPAuthenticator: Sendable {
     /// One ZAP request.
     public struct Request: Sendable, Hashable {
         /// The ZAP domain of the server socket.
@@ -37,29 +39,26 @@ public final class ZAPAuthenticator: @unchecked Sendable {
         case deny(reason: String)
     }
 
-    private let socket: ZMQSocket
-    private let stopped = CancellationFlag()
-    private let finished = DispatchSemaphore(value: 0)
+    private let stopped = StopFlag()
+    private let thread: SocketThread<Void>
 
     /// Binds the ZAP endpoint of `context` and starts answering with `policy`.
     public init(context: ZMQContext, policy: @escaping @Sendable (Request) -> Decision) throws {
-        socket = try ZMQSocket(context: context, type: .rep, linger: .zero)
+        let socket = try ZMQSocket(context: context, type: .rep, linger: .zero)
         try socket.bind("inproc://zeromq.zap.01")
-        let socket = self.socket, stopped = self.stopped, finished = self.finished
-        DispatchQueue(label: "zschema.zap").async {
+        let stopped = self.stopped
+        thread = SocketThread(name: "zschema.zap") {
+            defer { socket.close() }
             Self.serve(socket, policy: policy, until: stopped)
-            finished.signal()
         }
     }
 
     deinit { stop() }
 
-    /// Stops answering and closes the ZAP socket; waits for the thread to finish.
+    /// Stops answering and closes the ZAP socket; returns once the thread has finished.
     public func stop() {
-        guard !stopped.isSet else { return }
         stopped.set()
-        finished.wait()
-        socket.close()
+        try? thread.join()
     }
 
     /// A policy that accepts PLAIN users with these passwords and nothing else.
@@ -78,7 +77,7 @@ public final class ZAPAuthenticator: @unchecked Sendable {
         }
     }
 
-    private static func serve(_ socket: ZMQSocket, policy: (Request) -> Decision, until stopped: CancellationFlag) {
+    private static func serve(_ socket: ZMQSocket, policy: (Request) -> Decision, until stopped: StopFlag) {
         while !stopped.isSet {
             guard let frames = try? socket.receive(timeout: .milliseconds(100)) else { continue }
             let parts = frames.copyFrames()
@@ -100,4 +99,11 @@ public final class ZAPAuthenticator: @unchecked Sendable {
             _ = try? socket.send(frames: reply)
         }
     }
+}
+
+/// Set once, read from any thread.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    func set() { flag.store(true, ordering: .releasing) }
+    var isSet: Bool { flag.load(ordering: .acquiring) }
 }

@@ -2,11 +2,14 @@ import CZeroMQ
 
 /// A libzmq socket that sends and receives whole multipart messages.
 ///
-/// Like every libzmq socket it must not be used from two threads at once; it may be handed from
-/// one thread to another (the generated async sequences do that through a serial queue).
+/// Like every libzmq socket it must not be used from two threads at once, so it is not
+/// `Sendable`: it belongs to the thread or task that made it, and moves to another only as a
+/// whole, through a `sending` hand-off (a `Task`, a ``SocketThread``) after which the old owner
+/// cannot touch it. See <doc:Threading>.
+///
 /// Closing happens in `deinit` or explicitly with ``close()``; the linger period bounds how long
 /// unsent messages keep the context from terminating.
-public final class ZMQSocket: @unchecked Sendable {
+public final class ZMQSocket {
     /// The socket's type.
     public let type: SocketType
     /// The context that owns the socket; kept alive as long as the socket.
@@ -18,6 +21,11 @@ public final class ZMQSocket: @unchecked Sendable {
     private var rawHandle: UnsafeMutableRawPointer?
     private let outgoing = MessagePartStorage()
     private let incoming = MessagePartStorage()
+    /// The wait of a ``MessageStream`` suspended on this socket, if any: any other use of the
+    /// socket ends it, because libzmq may then consume the readiness signal the wait is
+    /// counting on. Only the socket's owner reads or writes it (no dynamic exclusivity check is
+    /// needed on the hot path).
+    @exclusivity(unchecked) var suspendedWait: ReadinessWait?
 
     /// Opens a socket of `type` on `context`, with a bounded linger (default one second) so that
     /// closing never hangs on a peer that went away.
@@ -37,6 +45,7 @@ public final class ZMQSocket: @unchecked Sendable {
 
     /// Closes the socket. Later calls fail with `ENOTSOCK`.
     public func close() {
+        endSuspendedWait()
         if let handle = rawHandle {
             outgoing.closeAll()
             incoming.closeAll()
@@ -47,8 +56,16 @@ public final class ZMQSocket: @unchecked Sendable {
 
     /// The `void *` libzmq handle. Throws `ENOTSOCK` once the socket is closed.
     public func handle() throws(ZMQError) -> UnsafeMutableRawPointer {
+        if suspendedWait != nil { endSuspendedWait() }
         guard let rawHandle else { throw ZMQError(code: ENOTSOCK, operation: "socket is closed") }
         return rawHandle
+    }
+
+    /// Wakes a stream waiting on this socket so that it looks at the socket again.
+    private func endSuspendedWait() {
+        guard let wait = suspendedWait else { return }
+        suspendedWait = nil
+        ReadinessWatcher.shared.finish(wait)
     }
 
     // MARK: Endpoints
@@ -198,3 +215,8 @@ extension Duration {
         return Int(ms) + Int(attoseconds / 1_000_000_000_000_000)
     }
 }
+
+/// A socket is used by one thread at a time; it moves between threads only by a `sending`
+/// hand-off, never by sharing.
+@available(*, unavailable, message: "a ZMQSocket belongs to one thread or task at a time; hand it over with `sending` (Task, SocketThread)")
+extension ZMQSocket: Sendable {}

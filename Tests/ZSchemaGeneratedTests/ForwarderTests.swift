@@ -1,4 +1,3 @@
-import Dispatch
 import Testing
 import ZSchemaRuntime
 
@@ -13,14 +12,14 @@ struct ForwarderTests {
         let upstream = try XSubscriber<Tick>(context: context, endpoint: anyLoopbackPort, bind: true)
         let downstream = try XPublisher<Tick>(context: context, endpoint: anyLoopbackPort, bind: true)
         let control = try Pair<RawMessage, RawMessage>(context: context, endpoint: "inproc://forwarder-control", bind: true)
-        let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue(label: "forwarder").async {  // the proxy blocks: a thread of its own
-            try? ZMQProxy.run(frontend: upstream.socket, backend: downstream.socket, control: control.socket)
-            stopped.signal()
+        let (upstreamEndpoint, downstreamEndpoint) = (try upstream.socket.lastEndpoint, try downstream.socket.lastEndpoint)
+        let forwarding = SocketThread(name: "forwarder") {  // the proxy blocks: a thread of its own, which owns the three sockets
+            defer { for socket in [upstream.socket, downstream.socket, control.socket] { socket.close() } }
+            try ZMQProxy.run(frontend: upstream.socket, backend: downstream.socket, control: control.socket)
         }
 
-        let publisher = try TickPublisher(context: context, endpoint: try upstream.socket.lastEndpoint, bind: false)
-        let subscriber = try TickSubscriber(context: context, endpoint: try downstream.socket.lastEndpoint, bind: false)
+        let publisher = try TickPublisher(context: context, endpoint: upstreamEndpoint, bind: false)
+        let subscriber = try TickSubscriber(context: context, endpoint: downstreamEndpoint, bind: false)
         try subscriber.subscribe(prefix: Array("AAPL".utf8))
         var received: [Tick] = []
         for round in 0..<200 where received.count < 3 {
@@ -33,8 +32,8 @@ struct ForwarderTests {
 
         let steer = try Pair<RawMessage, RawMessage>(context: context, endpoint: "inproc://forwarder-control", bind: false)
         try steer.send(RawMessage(frames: [ZMQProxy.terminateCommand]))
-        #expect(stopped.wait(timeout: .now() + 5) == .success)
-        for socket in [publisher.socket, subscriber.socket, steer.socket, control.socket, upstream.socket, downstream.socket] { socket.close() }
+        #expect(try forwarding.join(timeout: .seconds(5)) != nil)
+        for socket in [publisher.socket, subscriber.socket, steer.socket] { socket.close() }
     }
 
     @Test("an XPUB sees each subscription and its removal as a typed event; an XSUB sends them")

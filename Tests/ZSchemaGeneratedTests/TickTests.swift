@@ -74,15 +74,15 @@ struct TickTests {
         let server = try TickzServer(context: context, pubEndpoint: "inproc://tickz-async")
         let client = try TickzClient(context: context, subEndpoint: "inproc://tickz-async")
         try client.subscribe(symbol: "IBM")
-        // The publisher runs on a thread of its own, as blocking socket code should.
+        // The publisher runs on a thread of its own, as blocking socket code should; the server
+        // is handed over to it whole.
         let stop = StopFlag()
-        let publisherDone = DispatchSemaphore(value: 0)
-        DispatchQueue(label: "tick-publisher").async {
+        let publishing = SocketThread(name: "tick-publisher") {
+            defer { server.close() }
             for index in 0..<2000 where !stop.isSet {
-                try? server.pub.send(symbol: "IBM", timestamp: Double(index), price: 100)
+                try server.pub.send(symbol: "IBM", timestamp: Double(index), price: 100)
                 usleep(2000)
             }
-            publisherDone.signal()
         }
         var received: [Tick] = []
         for try await tick in client.sub.messages() {
@@ -90,11 +90,10 @@ struct TickTests {
             if received.count == 3 { break }
         }
         stop.set()
-        publisherDone.wait()
+        try await publishing.value
         #expect(received.count == 3)
         #expect(received.allSatisfy { $0.symbol == "IBM" })
         #expect(received.map(\.timestamp) == received.map(\.timestamp).sorted())
         client.close()
-        server.close()
     }
 }

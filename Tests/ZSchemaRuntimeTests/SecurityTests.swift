@@ -89,10 +89,9 @@ struct SecurityTests {
         let steer = try ZMQSocket(context: context, type: .pair, linger: .zero)
         try steer.connect("inproc://proxy-control")
         // The proxy blocks: it gets a thread of its own, never a task on the cooperative pool.
-        let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue(label: "proxy-test").async {
-            try? ZMQProxy.run(frontend: frontend, backend: backend, control: control)
-            stopped.signal()
+        let proxying = SocketThread(name: "proxy-test") {
+            defer { for socket in [frontend, backend, control] { socket.close() } }
+            try ZMQProxy.run(frontend: frontend, backend: backend, control: control)
         }
 
         let publisher = try ZMQSocket(context: context, type: .pub, linger: .zero)
@@ -107,8 +106,8 @@ struct SecurityTests {
         }
         #expect(received == Array("tick".utf8))
         try steer.send(frames: [ZMQProxy.terminateCommand])
-        #expect(stopped.wait(timeout: .now() + 5) == .success)
-        for socket in [publisher, subscriber, steer, control, frontend, backend] { socket.close() }
+        #expect(try proxying.join(timeout: .seconds(5)) != nil)
+        for socket in [publisher, subscriber, steer] { socket.close() }
     }
 
     @Test("monitor events arrive as typed values")

@@ -13,7 +13,10 @@ enum SwiftWorkloads {
         try sending.setSendHighWaterMark(0)
         try receiving.bind(endpoint)
         try sending.connect(try receiving.lastEndpoint)
-        defer { sending.close(); receiving.close() }
+        defer { receiving.close() }
+        // The sending socket moves to the sender's thread, which closes it once everything it
+        // sent has arrived (closing earlier, with no linger, could drop the last messages).
+        let allReceived = DispatchSemaphore(value: 0)
         if pubsub {
             let subscriber = Subscriber<Tick>(socket: receiving)
             let publisher = Publisher<Tick>(socket: sending)
@@ -22,27 +25,35 @@ enum SwiftWorkloads {
             repeat { try publisher.send(symbol: "AAPL", timestamp: -1, price: -1) } while try subscriber.receive(timeout: .milliseconds(10)) == nil
             while try subscriber.receive(timeout: .milliseconds(20)) != nil {}
             return try run(
-                count: count, send: { try publisher.send(symbol: "AAPL", timestamp: Double($0), price: 100 + Double($0 % 100)) },
+                count: count, allReceived: allReceived,
+                sendAll: {
+                    defer { allReceived.wait(); publisher.socket.close() }
+                    for index in 0..<count { try publisher.send(symbol: "AAPL", timestamp: Double(index), price: 100 + Double(index % 100)) }
+                },
                 receive: { try subscriber.receive().price })
         }
         let puller = Puller<Tick>(socket: receiving)
         let pusher = Pusher<Tick>(socket: sending)
         return try run(
-            count: count, send: { try pusher.send(symbol: "AAPL", timestamp: Double($0), price: 100 + Double($0 % 100)) },
+            count: count, allReceived: allReceived,
+            sendAll: {
+                defer { allReceived.wait(); pusher.socket.close() }
+                for index in 0..<count { try pusher.send(symbol: "AAPL", timestamp: Double(index), price: 100 + Double(index % 100)) }
+            },
             receive: { try puller.receive().price })
     }
 
-    private static func run(count: Int, send: @escaping @Sendable (Int) throws -> Void, receive: () throws -> Double) throws -> Double {
-        let done = DispatchSemaphore(value: 0)
+    /// Runs `sendAll` on a thread of its own and `receive` `count` times here; elapsed seconds.
+    private static func run(
+        count: Int, allReceived: DispatchSemaphore, sendAll: sending @escaping () throws -> Void, receive: () throws -> Double
+    ) throws -> Double {
         let start = ContinuousClock.now
-        Thread.detachNewThread {
-            for index in 0..<count { try? send(index) }
-            done.signal()
-        }
+        let sender = SocketThread(name: "bench-sender", sendAll)
         var sum = 0.0
         for _ in 0..<count { sum += try receive() }
         let elapsed = ContinuousClock.now - start
-        done.wait()
+        allReceived.signal()
+        try sender.join()
         precondition(sum > 0)
         return elapsed.seconds
     }
@@ -52,14 +63,13 @@ enum SwiftWorkloads {
         let context = ZMQContext()
         let replier = try Replier<Tick, Tick>(context: context, endpoint: endpoint, bind: true)
         let requester = try Requester<Tick, Tick>(context: context, endpoint: try replier.socket.lastEndpoint, bind: false)
-        defer { requester.socket.close(); replier.socket.close() }
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
+        defer { requester.socket.close() }
+        let replying = SocketThread(name: "bench-replier") {  // owns the replier from here on
+            defer { replier.socket.close() }
             for index in 0..<count {
-                guard let tick = try? replier.receive() else { break }
-                try? replier.send(symbol: tick.symbol, timestamp: Double(index), price: tick.price)
+                let tick = try replier.receive()
+                try replier.send(symbol: tick.symbol, timestamp: Double(index), price: tick.price)
             }
-            done.signal()
         }
         var latencies: [Double] = []
         latencies.reserveCapacity(count)
@@ -70,7 +80,7 @@ enum SwiftWorkloads {
             _ = try requester.receive()
             latencies.append((clock.now - start).seconds)
         }
-        done.wait()
+        try replying.join()
         return latencies
     }
 }

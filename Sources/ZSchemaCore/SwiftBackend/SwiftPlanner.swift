@@ -163,6 +163,11 @@ struct SwiftPlanner {
         var documentation = service.documentation
         if !documentation.isEmpty { documentation.append("") }
         documentation.append("The sockets of `\(service.id)`, opened together on one context.")
+        documentation += [
+            "",
+            "Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves",
+            "to another whole, through a `sending` hand-off (`Task`, `SocketThread`).",
+        ]
         if !service.metadata.isEmpty {
             documentation += ["", "Schema metadata: " + service.metadata.map { ($0.isOptional ? "?" : "") + $0.name }.joined(separator: ", ") + "."]
         }

@@ -378,7 +378,7 @@ struct SwiftRenderer {
 
     func render(_ service: ServicePlan, into writer: inout CodeWriter) {
         writer.documentation(service.documentation)
-        writer.block("\(pub)final class \(id(service.type)): \(external(.sendable))") { writer in
+        writer.block("\(pub)final class \(id(service.type))") { writer in
             writer.documentation(["The context every socket of the service belongs to."])
             writer.line("\(pub)let context: \(type(service.context))")
             for socket in service.sockets {

@@ -293,10 +293,13 @@ extension Router where Outgoing == UserListOrNoUsers {
 ///
 /// The sockets of `chatz.server`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Rust, Console.
 ///
 /// Generated from chatz.zschema:2.
-public final class ChatzServer: Sendable {
+public final class ChatzServer {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 
@@ -355,10 +358,13 @@ public final class ChatzServer: Sendable {
 
 /// The sockets of `chatz.client`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: C#, WPF.
 ///
 /// Generated from chatz.zschema:17.
-public final class ChatzClient: Sendable {
+public final class ChatzClient {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 

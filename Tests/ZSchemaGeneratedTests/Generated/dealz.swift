@@ -13,10 +13,13 @@ private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 ///
 /// The sockets of `dealz`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: F#, ?FunScript, ?WebAPI, ?ServiceStack.
 ///
 /// Generated from dealz.zschema:3.
-public final class Dealz: Sendable {
+public final class Dealz {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 

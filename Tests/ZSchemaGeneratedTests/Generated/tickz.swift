@@ -74,10 +74,13 @@ extension MessageSending where Outgoing == Tick {
 ///
 /// The sockets of `tickz.server`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: C, Server.
 ///
 /// Generated from tickz.zschema:2.
-public final class TickzServer: Sendable {
+public final class TickzServer {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 
@@ -118,10 +121,13 @@ public final class TickzServer: Sendable {
 
 /// The sockets of `tickz.client`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: VB, WinForms.
 ///
 /// Generated from tickz.zschema:10.
-public final class TickzClient: Sendable {
+public final class TickzClient {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 

@@ -375,10 +375,13 @@ extension MessageSending where Outgoing == StartOrExit {
 ///
 /// The sockets of `valuz.source`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Python, Console.
 ///
 /// Generated from valuz.zschema:2.
-public final class ValuzSource: Sendable {
+public final class ValuzSource {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 
@@ -437,10 +440,13 @@ public final class ValuzSource: Sendable {
 
 /// The sockets of `valuz.reduce`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Python, Console.
 ///
 /// Generated from valuz.zschema:14.
-public final class ValuzReduce: Sendable {
+public final class ValuzReduce {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 
@@ -498,10 +504,13 @@ public final class ValuzReduce: Sendable {
 
 /// The sockets of `valuz.worker`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Haskell, Console.
 ///
 /// Generated from valuz.zschema:28.
-public final class ValuzWorker: Sendable {
+public final class ValuzWorker {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 

@@ -73,10 +73,13 @@ extension MessageSending where Outgoing == NativeTick {
 ///
 /// The sockets of `beyondthebox.tickz.server`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: C, Server.
 ///
 /// Generated from beyondthebox.zschema:3.
-public final class BeyondtheboxTickzServer: Sendable {
+public final class BeyondtheboxTickzServer {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 
@@ -115,10 +118,13 @@ public final class BeyondtheboxTickzServer: Sendable {
 
 /// The sockets of `beyondthebox.tickz.client`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Swift.
 ///
 /// Generated from beyondthebox.zschema:9.
-public final class BeyondtheboxTickzClient: Sendable {
+public final class BeyondtheboxTickzClient {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 

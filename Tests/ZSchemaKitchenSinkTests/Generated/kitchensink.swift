@@ -1252,10 +1252,13 @@ extension MessageSending where Outgoing == EventOrString {
 ///
 /// The sockets of `sink.server`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Swift, Test.
 ///
 /// Generated from kitchensink.zschema:4.
-public final class SinkServer: Sendable {
+public final class SinkServer {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 
@@ -1449,10 +1452,13 @@ public final class SinkServer: Sendable {
 
 /// The sockets of `sink.client`, opened together on one context.
 ///
+/// Not `Sendable`, like its sockets: the service belongs to one thread or task at a time, and moves
+/// to another whole, through a `sending` hand-off (`Task`, `SocketThread`).
+///
 /// Schema metadata: Swift, Test.
 ///
 /// Generated from kitchensink.zschema:53.
-public final class SinkClient: Sendable {
+public final class SinkClient {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
 

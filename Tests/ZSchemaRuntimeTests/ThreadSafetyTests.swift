@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// Sockets are not `Sendable`: the compiler refuses every way of letting two threads use one,
+/// and the hand-overs it allows run clean under ThreadSanitizer.
+@Suite("Thread safety", .serialized)
+struct ThreadSafetyTests {
+    @Test(
+        "sharing a socket is refused at the line that shares it; handing it over compiles",
+        arguments: ["TwoTasksShareASocket", "ThreadAndCallerShareAService", "QueueCapturesASocket", "ActorLeaksItsSocket", "HandedOver"])
+    func sharingIsRefused(snippet: String) throws {
+        let file = fixtures.appendingPathComponent("Sendability/\(snippet).swift")
+        let expected = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().compactMap { index, line in
+                line.range(of: "// refused: ").map { (line: index + 1, text: String(line[$0.upperBound...])) }
+            }
+        // Region-based isolation is checked on SIL, so -typecheck alone would see nothing.
+        let result = try run(
+            "swiftc",
+            ["-emit-sil", "-wmo", "-o", "/dev/null", "-swift-version", "6", "-I", products.appendingPathComponent("Modules").path]
+                + cModuleSearchPaths + [file.path, generatedTickz.path])
+        let errors = result.output.split(separator: "\n").filter { $0.hasPrefix(file.path + ":") && $0.contains(": error: ") }
+        #expect(errors.count == expected.count, "\(snippet): \(errors)")
+        for mark in expected {
+            #expect(errors.contains { $0.hasPrefix("\(file.path):\(mark.line):") && $0.contains(mark.text) }, "line \(mark.line): \(errors)")
+        }
+        #expect((result.status == 0) == expected.isEmpty, "\(result.output)")
+    }
+
+    @Test("hand-overs between threads and tasks run clean under ThreadSanitizer; a socket shared behind the compiler's back is reported")
+    func threadSanitizer() throws {
+        let build = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-tsan-\(getpid())")
+        try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: build) }
+        let runtime = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Sources/ZSchemaRuntime").path)
+            .filter { $0.hasSuffix(".swift") }.sorted().map { repositoryRoot.appendingPathComponent("Sources/ZSchemaRuntime/\($0)").path }
+        let common = ["-swift-version", "6", "-sanitize=thread", "-g"] + cModuleSearchPaths
+        let library = try run(
+            "swiftc",
+            common + [
+                "-parse-as-library", "-emit-library", "-emit-module", "-module-name", "ZSchemaRuntime", "-o",
+                build.appendingPathComponent("libZSchemaRuntime.so").path,
+                "-emit-module-path", build.appendingPathComponent("ZSchemaRuntime.swiftmodule").path,
+            ] + runtime)
+        try #require(library.status == 0, "\(library.output)")
+        let driver = build.appendingPathComponent("driver")
+        let program = try run(
+            "swiftc",
+            common + [
+                "-parse-as-library", "-I", build.path, "-L", build.path, "-lZSchemaRuntime", "-Xlinker", "-rpath", "-Xlinker", build.path, "-o", driver.path,
+                fixtures.appendingPathComponent("ThreadSanitizer/ThreadSanitizerDriver.swift").path, generatedTickz.path,
+            ])
+        try #require(program.status == 0, "\(program.output)")
+
+        let clean = try run(driver.path, ["hand-off"], timeout: .seconds(120))
+        #expect(clean.status == 0, "\(clean.output)")
+        #expect(!clean.output.contains("ThreadSanitizer"), "\(clean.output)")
+        #expect(clean.output.contains("ticks 500 pulled 10000 cancelled true"), "\(clean.output)")
+
+        let racy = try run(driver.path, ["shared"], timeout: .seconds(120))
+        #expect(racy.status != 0)
+        #expect(racy.output.contains("WARNING: ThreadSanitizer: data race"), "\(racy.output.prefix(2000))")
+    }
+}
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+private let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
+private let generatedTickz = repositoryRoot.appendingPathComponent("Tests/ZSchemaGeneratedTests/Generated/tickz.swift")
+/// The build's products folder, which holds the test bundle and the built modules.
+private let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+private let cModuleSearchPaths = [
+    "-I", repositoryRoot.appendingPathComponent("Sources/CZeroMQ").path, "-I", repositoryRoot.appendingPathComponent("Sources/CPCRE2").path,
+]
+
+/// Runs `program` (looked up on `PATH`) and returns its exit status with standard output and
+/// error together; gives up after `timeout`.
+private func run(_ program: String, _ arguments: [String], timeout: Duration = .seconds(300)) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(["TSAN_OPTIONS": "halt_on_error=0"]) { $1 }
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-run-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: output) }
+    let handle = try FileHandle(forWritingTo: output)
+    process.standardOutput = handle
+    process.standardError = handle
+    try process.run()
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    if process.isRunning {
+        process.terminate()
+        Issue.record("\(program) did not finish within \(timeout)")
+    }
+    process.waitUntilExit()
+    try handle.close()
+    return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+}
