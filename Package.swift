@@ -19,7 +19,10 @@ let package = Package(
         .executable(name: "valuz-source", targets: ["valuz-source"]),
         .executable(name: "valuz-worker", targets: ["valuz-worker"]),
         .executable(name: "valuz-reduce", targets: ["valuz-reduce"]),
-        .executable(name: "dealz", targets: ["dealz"]),
+        // The example systems' generated code and shared parts, for dealz (Dealz/, a package of
+        // its own because of its web stack) and for anyone who wants to build on them.
+        .library(name: "ExampleSystems", targets: ["ExampleSystems"]),
+        .library(name: "SeededRandom", targets: ["SeededRandom"]),
         .plugin(name: "ZSchemaPlugin", targets: ["ZSchemaPlugin"]),
     ],
     dependencies: [
@@ -78,7 +81,6 @@ let package = Package(
             plugins: ["ZSchemaPlugin"]
         ),
         .executableTarget(name: "tickz-server", dependencies: exampleDependencies),
-        .executableTarget(name: "dealz", dependencies: exampleDependencies),
         .executableTarget(name: "tickz-client", dependencies: exampleDependencies),
         .executableTarget(name: "chatz-server", dependencies: exampleDependencies),
         .executableTarget(name: "chatz-client", dependencies: exampleDependencies),
@@ -114,7 +116,7 @@ let package = Package(
             name: "ExampleSystemsTests",
             dependencies: [
                 "ExampleSystems", "ZSchemaRuntime", "tickz-server", "tickz-client", "chatz-server", "chatz-client",
-                "valuz-source", "valuz-worker", "valuz-reduce", "dealz",
+                "valuz-source", "valuz-worker", "valuz-reduce",
             ]
         ),
     ],

@@ -10,10 +10,15 @@ final class ServiceProcess: @unchecked Sendable {
     let output: StreamCollector
     let log: StreamCollector
 
-    /// Starts `executable` (from the build's products folder) with `arguments`.
+    /// Starts `executable` with `arguments`: from the build's products folder, else from the
+    /// folder `ZSCHEMA_BIN` names (how dealz's package finds the main package's services).
     convenience init(_ executable: String, _ arguments: [String]) throws {
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        try self.init(name: executable, url: products.appendingPathComponent(executable), arguments: arguments)
+        let folders = [products.path] + (ProcessInfo.processInfo.environment["ZSCHEMA_BIN"].map { [$0] } ?? [])
+        let found = folders.map { URL(fileURLWithPath: $0).appendingPathComponent(executable) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let url = try #require(found, "no \(executable) in \(folders); build the main package and set ZSCHEMA_BIN to its bin path")
+        try self.init(name: executable, url: url, arguments: arguments)
     }
 
     /// Starts a Python program (Debian's python3, which has pyzmq) with `arguments`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DealzApp
 import ExampleSystems
 import Foundation
 import ZSchemaRuntime

@@ -1,15 +1,16 @@
 import ArgumentParser
+import DealzApp
 import ExampleSystems
 import Foundation
 import ZSchemaRuntime
 
-/// One front end over the other three systems: prices from tickz, deals valued by valuz workers
-/// of its own, the result posted to chatz; every socket watched by a monitor.
-@main
-struct DealzCommand: ParsableCommand {
+/// dealz without a browser, for scripts and CI: prices from tickz, one batch of deals valued by
+/// valuz workers of its own, the result printed and posted to chatz; every socket watched by a
+/// monitor.
+struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dealz",
-        abstract: "Value deals at live tickz prices with valuz workers and post the result to chatz.",
+        commandName: "batch",
+        abstract: "Value one batch of deals at live tickz prices with valuz workers, print it and post it to chatz.",
         discussion: """
             Subscribes to the --symbols on tickz and waits until it has a price for each and \
             --workers valuz workers (started with --pull-endpoint, --push-endpoint and \
@@ -38,23 +39,7 @@ struct DealzCommand: ParsableCommand {
     @Option(help: "Seconds each phase (prices and workers, valuations) may take.")
     var timeout: Double = 30
 
-    @Option(help: "Where the chatz REQ socket connects.")
-    var chatzRouter = "tcp://localhost:9001"
-
-    @Option(help: "Where the chatz SUB socket connects.")
-    var chatzPub = "tcp://localhost:9002"
-
-    @Option(help: "Where the tickz SUB socket connects.")
-    var tickz = "tcp://localhost:9003"
-
-    @Option(help: "Where the PUSH socket for orders binds.")
-    var push = "tcp://*:9014"
-
-    @Option(help: "Where the PULL socket for READY and valuations binds.")
-    var pull = "tcp://*:9015"
-
-    @Option(help: "Where the PUB socket for EXIT binds.")
-    var pub = "tcp://*:9016"
+    @OptionGroup var endpoints: EndpointOptions
 
     @Flag(help: "Do not post the summary to chatz.")
     var noChat = false
@@ -67,13 +52,9 @@ struct DealzCommand: ParsableCommand {
     func validate() throws {
         guard !symbolList.isEmpty else { throw ValidationError("--symbols needs at least one symbol.") }
         for symbol in symbolList {
-            do { _ = try Valuation(stock: symbol, value: 0).encode() } catch {
-                throw ValidationError("'\(symbol)' is not a symbol the schema allows ([A-Z][A-Z0-9]+).")
-            }
+            if let problem = DealzValidation.problem(withSymbol: symbol) { throw ValidationError(problem) }
         }
-        do { _ = try ChatRequest(usr: user).encode() } catch {
-            throw ValidationError("'\(user)' is not a user name the schema allows (letters, digits and _).")
-        }
+        if let problem = DealzValidation.problem(withUser: user) { throw ValidationError(problem) }
         guard deals >= 1, workers >= 1 else { throw ValidationError("--deals and --workers must be at least 1.") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
     }
@@ -83,12 +64,7 @@ struct DealzCommand: ParsableCommand {
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
         // Every message dealz receives is a few dozen bytes: a huge frame disconnects its sender.
-        let dealz = try Dealz(
-            context: context, reqEndpoint: chatzRouter, chatzSubEndpoint: chatzPub, tickzSubEndpoint: tickz,
-            pushEndpoint: push, pullEndpoint: pull, pubEndpoint: pub
-        ) { name, socket in
-            if name != "push" && name != "pub" { try socket.setMaximumMessageSize(64 * 1024) }
-        }
+        let dealz = try endpoints.endpoints.open(context: context)
         defer { dealz.close() }
         for symbol in Set(symbolList) { try dealz.subscribe(symbol: symbol) }
         log("orders on \(try dealz.push.socket.lastEndpoint), results on \(try dealz.pull.socket.lastEndpoint), EXIT on \(try dealz.pub.socket.lastEndpoint)")
@@ -113,7 +89,7 @@ struct DealzCommand: ParsableCommand {
 
     /// Posts `summary` to the chat and waits briefly to see it broadcast back.
     private func post(_ summary: String, _ dealz: Dealz, session: inout DealzSession, trap: ShutdownTrap, log: ServiceLog) throws {
-        let pirate = LazyPirate(context: dealz.context, endpoint: chatzRouter, socket: dealz.req, timeout: .seconds(2), retries: 3, log: log)
+        let pirate = LazyPirate(context: dealz.context, endpoint: endpoints.chatzRouter, socket: dealz.req, timeout: .seconds(2), retries: 3, log: log)
         switch try pirate.request(ChatRequest(usr: user, msg: summary)) {
         case .answered(let users):
             log("posted to chatz (users: \(users.joined(separator: ", ")))")

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import ZSchemaRuntime
 
-/// dealz as a real subprocess between a real tickz server, chatz server and valuz workers.
-@Suite("dealz", .serialized)
-struct DealzServiceTests {
+/// `dealz batch` as a real subprocess between a real tickz server, chatz server and valuz workers.
+@Suite("dealz batch", .serialized)
+struct BatchTests {
     struct Ports {
         let tickz = freeEndpoint(), chatzRouter = freeEndpoint(), chatzPub = freeEndpoint()
         let orders = freeEndpoint(), results = freeEndpoint(), control = freeEndpoint()
@@ -37,7 +37,7 @@ struct DealzServiceTests {
         defer { tickz.stop(); chatz.stop() }
         let workers = try (0..<2).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + ports.worker) }
         let dealz = try ServiceProcess(
-            "dealz", ["--workers", "2", "--deals", "40", "--symbols", "AAPL,MSFT", "--seed", "7", "--json", "--timeout", "20"] + ports.dealz)
+            "dealz", ["batch", "--workers", "2", "--deals", "40", "--symbols", "AAPL,MSFT", "--seed", "7", "--json", "--timeout", "20"] + ports.dealz)
         #expect(dealz.wait(timeout: .seconds(40)) == 0, "dealz log:\n\(dealz.log.text)")
         for worker in workers { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
 
@@ -68,7 +68,7 @@ struct DealzServiceTests {
     @Test("a phase that cannot finish ends with exit code 2 and says what is missing, without a line per retry", .timeLimit(.minutes(1)))
     func timeout() throws {
         let ports = Ports()
-        let dealz = try ServiceProcess("dealz", ["--timeout", "1.5", "--symbols", "IBM"] + ports.dealz)
+        let dealz = try ServiceProcess("dealz", ["batch", "--timeout", "1.5", "--symbols", "IBM"] + ports.dealz)
         #expect(dealz.wait(timeout: .seconds(10)) == 2, "dealz log:\n\(dealz.log.text)")
         let log = dealz.log.text
         #expect(log.contains("no tick yet for IBM"), "\(log)")
@@ -84,7 +84,7 @@ struct DealzServiceTests {
         let tickz = try ServiceProcess("tickz-server", ["--endpoint", ports.tickz, "--symbols", "IBM", "--rate", "200"])
         defer { tickz.stop() }
         let worker = try ServiceProcess("valuz-worker", ports.worker)
-        let dealz = try ServiceProcess("dealz", ["--deals", "5", "--symbols", "IBM"] + ports.dealz)
+        let dealz = try ServiceProcess("dealz", ["batch", "--deals", "5", "--symbols", "IBM"] + ports.dealz)
         #expect(dealz.wait(timeout: .seconds(30)) == 3, "dealz log:\n\(dealz.log.text)")
         #expect(worker.wait() == 0)
         #expect(dealz.output.text.contains("TOTAL"))
@@ -96,7 +96,7 @@ struct DealzServiceTests {
         let ports = Ports()
         let tickz = try ServiceProcess("tickz-server", ["--endpoint", ports.tickz, "--symbols", "IBM", "--rate", "200"])
         defer { tickz.stop() }
-        let dealz = try ServiceProcess("dealz", ["--deals", "6", "--symbols", "IBM", "--json", "--no-chat"] + ports.dealz)
+        let dealz = try ServiceProcess("dealz", ["batch", "--deals", "6", "--symbols", "IBM", "--json", "--no-chat"] + ports.dealz)
         #expect(dealz.log.waitFor("monitor valuz.pull: listening"))
         let context = ZMQContext()
         let results = try ZMQSocket(context: context, type: .push, linger: .seconds(1))
@@ -127,7 +127,7 @@ struct DealzServiceTests {
             (["--deals", "0"], "--deals and --workers must be at least 1"),
         ])
     func badArguments(arguments: [String], message: String) throws {
-        let dealz = try ServiceProcess("dealz", arguments)
+        let dealz = try ServiceProcess("dealz", ["batch"] + arguments)
         #expect(dealz.wait() == 64)
         #expect(dealz.log.text.contains(message), "\(dealz.log.text)")
     }

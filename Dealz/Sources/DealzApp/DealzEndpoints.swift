@@ -1,0 +1,32 @@
+import ExampleSystems
+import ZSchemaRuntime
+
+/// Where dealz's six sockets bind or connect: the schema's endpoints unless told otherwise.
+public struct DealzEndpoints: Sendable, Hashable {
+    /// Where the chatz REQ socket connects.
+    public var chatzRouter = "tcp://localhost:9001"
+    /// Where the chatz SUB socket connects.
+    public var chatzPub = "tcp://localhost:9002"
+    /// Where the tickz SUB socket connects.
+    public var tickz = "tcp://localhost:9003"
+    /// Where the PUSH socket for orders binds.
+    public var push = "tcp://*:9014"
+    /// Where the PULL socket for READY and valuations binds.
+    public var pull = "tcp://*:9015"
+    /// Where the PUB socket for EXIT binds.
+    public var pub = "tcp://*:9016"
+
+    /// The schema's endpoints.
+    public init() {}
+
+    /// Opens dealz's sockets (and their monitors) on `context`. Every message dealz receives is a
+    /// few dozen bytes, so a peer that sends a frame over 64 KiB is disconnected.
+    public func open(context: ZMQContext) throws -> Dealz {
+        try Dealz(
+            context: context, reqEndpoint: chatzRouter, chatzSubEndpoint: chatzPub, tickzSubEndpoint: tickz,
+            pushEndpoint: push, pullEndpoint: pull, pubEndpoint: pub
+        ) { name, socket in
+            if name != "push" && name != "pub" { try socket.setMaximumMessageSize(64 * 1024) }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import DealzApp
+import ExampleSystems
+import Foundation
+import Hummingbird
+import ZSchemaRuntime
+
+/// The dashboard: dealz's sockets on a thread of their own, the page and its live state on HTTP.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the live dashboard (ticker, chat, deals, sockets) until Ctrl-C.",
+        discussion: """
+            Follows --symbols on tickz, joins chatz, values batches of deals with the valuz \
+            workers connected to --push, --pull and --pub (or --spawn-workers of its own), and \
+            shows every socket's monitor events. Open http://HOST:PORT/ in a browser.
+            """)
+
+    @Option(help: "The address the web server listens on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port the web server listens on.")
+    var port = 8080
+
+    @Option(help: "Comma-separated symbols shown at start.")
+    var symbols = "AAPL,MSFT,IBM"
+
+    @Option(help: "dealz's own chat user name, for its summaries (letters, digits and _).")
+    var user = "dealz"
+
+    @Option(help: "Start this many valuz-worker processes of dealz's own (stopped when dealz exits).")
+    var spawnWorkers = 0
+
+    @Option(help: "The valuz-worker executable for --spawn-workers; by default the one beside dealz, else on PATH.")
+    var workerExecutable: String?
+
+    @OptionGroup var endpoints: EndpointOptions
+
+    var symbolList: [String] { symbols.split(separator: ",").map { String($0) } }
+
+    func validate() throws {
+        for symbol in symbolList {
+            if let problem = DealzValidation.problem(withSymbol: symbol) { throw ValidationError(problem) }
+        }
+        if let problem = DealzValidation.problem(withUser: user) { throw ValidationError(problem) }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
+        guard (0...64).contains(spawnWorkers) else { throw ValidationError("--spawn-workers must be from 0 to 64.") }
+        if spawnWorkers > 0, workerURL == nil {
+            throw ValidationError("no valuz-worker executable found beside dealz or on PATH; give --worker-executable.")
+        }
+    }
+
+    /// The valuz-worker to spawn: the option, else beside dealz, else on PATH.
+    var workerURL: URL? {
+        if let workerExecutable { return URL(fileURLWithPath: workerExecutable) }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("valuz-worker")
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map {
+            URL(fileURLWithPath: String($0)).appendingPathComponent("valuz-worker")
+        }
+        return ([beside] + path).first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    func run() async throws {
+        let log = ServiceLog("dealz")
+        unblockStopSignals()
+        let engine = try DealzEngine(
+            endpoints: endpoints.endpoints, symbols: symbolList, user: user, context: ZMQContext(), log: log)
+        let workers = try spawnWorkers > 0 ? WorkerPool(count: spawnWorkers, executable: workerURL!, endpoints: endpoints.endpoints) : nil
+        if let workers { log("started \(spawnWorkers) valuz workers (pids \(workers.identifiers.map(String.init).joined(separator: ", ")))") }
+        let application = try DashboardApplication.application(engine: engine, host: host, port: port)
+        log("dashboard on http://\(host):\(port)/")
+        do {
+            try await application.runService(gracefulShutdownSignals: [.sigint, .sigterm])
+        } catch {
+            log("web server: \(error)")
+        }
+        log("stopping")
+        await engine.stop()
+        workers?.stop()
+    }
+
+    /// A parent may have started dealz with SIGINT and SIGTERM blocked (shells do for background
+    /// jobs, and the mask survives exec); the graceful shutdown needs them.
+    private func unblockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+}

@@ -1,0 +1,1 @@
+../../../Tests/ExampleSystemsTests/ServiceProcess.swift
