@@ -60,7 +60,8 @@ public struct DashboardState: Codable, Sendable, Equatable {
         public var endpoint: String
         /// Whether the socket binds (and counts peers) or connects (and is up or down).
         public var binds: Bool
-        /// `listening`, `connected`, `retrying` or `disconnected`; `opening` before any event.
+        /// `listening`, `connected`, `disconnected` or `disconnected, retrying`; `opening` before
+        /// any event.
         public var state = "opening"
         /// Peers connected to a binding socket.
         public var peers = 0

@@ -21,7 +21,7 @@ struct SocketPanel {
         switch event.kind {
         case .listening: status.state = "listening"
         case .handshakeSucceeded where !status.binds: status.state = "connected"
-        case .connectRetried where !status.binds: status.state = "retrying"
+        case .connectRetried where !status.binds: status.state = "disconnected, retrying"
         case .disconnected where !status.binds: status.state = "disconnected"
         case .bindFailed: status.state = "bind failed"
         default: break
