@@ -13,8 +13,9 @@ let package = Package(
         .package(path: "zschema"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Hummingbird's own dependency; named for NIOCore's errors.
+        // Hummingbird's own dependencies, named for NIOCore's errors and the service group.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The dashboard: the ZeroMQ engine on a thread of its own, the state it keeps, and the
@@ -38,6 +39,7 @@ let package = Package(
                 .product(name: "ZSchemaRuntime", package: "zschema"),
                 .product(name: "SeededRandom", package: "zschema"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

@@ -3,6 +3,8 @@ import DealzApp
 import ExampleSystems
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 import ZSchemaRuntime
 
 /// The dashboard: dealz's sockets on a thread of their own, the page and its live state on HTTP.
@@ -45,8 +47,13 @@ struct ServeCommand: AsyncParsableCommand {
         if let problem = DealzValidation.problem(withUser: user) { throw ValidationError(problem) }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
         guard (0...64).contains(spawnWorkers) else { throw ValidationError("--spawn-workers must be from 0 to 64.") }
-        if spawnWorkers > 0, workerURL == nil {
-            throw ValidationError("no valuz-worker executable found beside dealz or on PATH; give --worker-executable.")
+        if spawnWorkers > 0 {
+            guard let workerURL else {
+                throw ValidationError("no valuz-worker executable found beside dealz or on PATH; give --worker-executable.")
+            }
+            guard FileManager.default.isExecutableFile(atPath: workerURL.path) else {
+                throw ValidationError("--worker-executable \(workerURL.path) is not an executable file.")
+            }
         }
     }
 
@@ -69,12 +76,13 @@ struct ServeCommand: AsyncParsableCommand {
         if let workers { log("started \(spawnWorkers) valuz workers (pids \(workers.identifiers.map(String.init).joined(separator: ", ")))") }
         let application = try DashboardApplication.application(engine: engine, host: host, port: port)
         log("dashboard on http://\(host):\(port)/")
-        do {
-            try await application.runService(gracefulShutdownSignals: [.sigint, .sigterm])
-        } catch {
-            log("web server: \(error)")
-        }
-        log("stopping")
+        // On SIGINT or SIGTERM the group stops its services last to first: the engine first, which
+        // ends the browsers' event streams, so the web server's graceful shutdown does not wait
+        // for them forever.
+        let group = ServiceGroup(
+            services: [application, EngineService(engine: engine, log: log)], gracefulShutdownSignals: [.sigint, .sigterm],
+            logger: Logger(label: "dealz"))
+        do { try await group.run() } catch { log("web server: \(error)") }
         await engine.stop()
         workers?.stop()
     }
@@ -87,5 +95,17 @@ struct ServeCommand: AsyncParsableCommand {
         sigaddset(&signals, SIGINT)
         sigaddset(&signals, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+}
+
+/// Stops the engine when the service group shuts down gracefully.
+struct EngineService: Service {
+    let engine: DealzEngine
+    let log: ServiceLog
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        log("stopping")
+        await engine.stop()
     }
 }
