@@ -57,11 +57,14 @@ struct MessageStreamTests {
         await client.close()
     }
 
-    @Test("shutting the context down ends a waiting stream")
-    func contextShutdownEndsTheStream() async throws {
+    /// What ends a stream that waits for a message that never comes.
+    enum Ending: String, CaseIterable { case contextShutdown, cancellation }
+
+    @Test("shutting the context down, or cancelling the iterating task, ends a waiting stream", arguments: Ending.allCases)
+    func endingAWaitingStream(ending: Ending) async throws {
         let context = ZMQContext()
         let waiting = Task {
-            let subscriber = try Subscriber<RawMessage>(context: context, endpoint: "inproc://stream-shutdown", bind: true)
+            let subscriber = try Subscriber<RawMessage>(context: context, endpoint: "inproc://stream-\(ending)", bind: true)
             defer { subscriber.socket.close() }
             try subscriber.subscribe(prefix: [])
             var count = 0
@@ -70,25 +73,10 @@ struct MessageStreamTests {
         }
         try await Task.sleep(for: .milliseconds(200))
         let start = ContinuousClock.now
-        context.shutdown()
-        #expect(try await waiting.value == 0)
-        // A bound on a hang, not a speed target: a loaded machine schedules the task late.
-        #expect(ContinuousClock.now - start < .seconds(10))
-    }
-
-    @Test("cancelling the iterating task ends a waiting stream")
-    func cancellationEndsTheStream() async throws {
-        let context = ZMQContext()
-        let waiting = Task {
-            let puller = try Puller<RawMessage>(context: context, endpoint: "inproc://stream-cancel", bind: true)
-            defer { puller.socket.close() }
-            var count = 0
-            for try await _ in puller.messages() { count += 1 }
-            return count
+        switch ending {
+        case .contextShutdown: context.shutdown()
+        case .cancellation: waiting.cancel()
         }
-        try await Task.sleep(for: .milliseconds(200))
-        let start = ContinuousClock.now
-        waiting.cancel()
         #expect(try await waiting.value == 0)
         // A bound on a hang, not a speed target: a loaded machine schedules the task late.
         #expect(ContinuousClock.now - start < .seconds(10))

@@ -52,12 +52,13 @@ struct ThreadSafetyTests {
             ])
         try #require(program.status == 0, "\(program.output)")
 
-        let clean = try run(driver.path, ["hand-off"], timeout: .seconds(120))
+        let clean = try run(driver.path, ["hand-off"], timeout: .seconds(120), environment: ["TSAN_OPTIONS": "halt_on_error=0"])
         #expect(clean.status == 0, "\(clean.output)")
         #expect(!clean.output.contains("ThreadSanitizer"), "\(clean.output)")
         #expect(clean.output.contains("ticks 500 pulled 10000 cancelled true"), "\(clean.output)")
 
-        let racy = try run(driver.path, ["shared"], timeout: .seconds(120))
+        // Without symbolizing: the sanitizer would start llvm-symbolizer as a child of its own.
+        let racy = try run(driver.path, ["shared"], timeout: .seconds(120), environment: ["TSAN_OPTIONS": "halt_on_error=0 symbolize=0"])
         #expect(racy.status != 0)
         #expect(racy.output.contains("WARNING: ThreadSanitizer: data race"), "\(racy.output.prefix(2000))")
     }
@@ -73,26 +74,43 @@ private let cModuleSearchPaths = [
 ]
 
 /// Runs `program` (looked up on `PATH`) and returns its exit status with standard output and
-/// error together; gives up after `timeout`.
-private func run(_ program: String, _ arguments: [String], timeout: Duration = .seconds(300)) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(["TSAN_OPTIONS": "halt_on_error=0"]) { $1 }
+/// error together; kills it after `timeout`.
+///
+/// It spawns and reaps the child itself (`posix_spawnp`, `waitpid`) rather than through
+/// Foundation's `Process`, whose exit monitoring was seen to miss the exit of the sanitizer's
+/// driver, leaving a zombie and the test waiting forever.
+private func run(
+    _ program: String, _ arguments: [String], timeout: Duration = .seconds(300), environment: [String: String] = [:]
+)
+    throws -> (status: Int32, output: String)
+{
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-run-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: output) }
-    let handle = try FileHandle(forWritingTo: output)
-    process.standardOutput = handle
-    process.standardError = handle
-    try process.run()
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
+    let argv = ([program] + arguments).map { strdup($0) } + [nil]
+    let envp = variables.map { strdup($0) } + [nil]
+    defer { for pointer in argv + envp { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, program, &actions, nil, argv, envp)
+    try #require(spawned == 0, "posix_spawnp \(program): \(String(cString: strerror(spawned)))")
     let deadline = ContinuousClock.now + timeout
-    while process.isRunning && ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
-    if process.isRunning {
-        process.terminate()
-        Issue.record("\(program) did not finish within \(timeout)")
+    var status: Int32 = 0
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        if ContinuousClock.now > deadline {
+            kill(pid, SIGKILL)
+            Issue.record("\(program) did not finish within \(timeout)")
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            break
+        }
+        usleep(20_000)
     }
-    process.waitUntilExit()
-    try handle.close()
-    return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8))
+    // WIFEXITED and WEXITSTATUS are macros Swift does not import.
+    let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (exitStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
 }
