@@ -3,8 +3,9 @@ extension FramePattern {
     /// cannot be read back differently: none, or one spanning the whole frame).
     @inlinable
     public func validate(_ text: String, message: String, field: String) throws(MessageEncodingError) {
-        guard test(text) == .matched else {
-            throw MessageEncodingError(message: message, field: field, reason: .patternMismatch(text: text, pattern: pattern))
+        let outcome = test(text)
+        guard outcome == .matched else {
+            throw MessageEncodingError(message: message, field: field, reason: .rejected(text, by: self, outcome))
         }
     }
 
@@ -22,9 +23,11 @@ extension FramePattern {
         }
         var text = text
         let result = text.withUTF8 { captures(UnsafeRawBufferPointer($0)) }
-        guard case .success(let groups) = result else {
-            throw MessageEncodingError(
-                message: message, field: field, reason: .patternMismatch(text: text, pattern: pattern))
+        let groups: [String?]
+        switch result {
+        case .success(let matched): groups = matched
+        case .failure(.limitExceeded): throw MessageEncodingError(message: message, field: field, reason: .rejected(text, by: self, .limitExceeded))
+        case .failure: throw MessageEncodingError(message: message, field: field, reason: .rejected(text, by: self, .noMatch))
         }
         for (group, value) in expected where groups[group - 1] != value {
             throw MessageEncodingError(message: message, field: field, reason: .ambiguousText(text: text))

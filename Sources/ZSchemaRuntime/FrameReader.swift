@@ -166,6 +166,7 @@ public struct FrameReader<Frames: FrameSequence> {
             case .matched: return String(decoding: frame, as: UTF8.self)
             case .invalidUTF8: throw FrameFault(.invalidUTF8, pattern: pattern)
             case .noMatch: throw FrameFault(.noMatch, pattern: pattern)
+            case .limitExceeded: throw FrameFault(.limitExceeded, pattern: pattern)
             }
         }
     }
@@ -208,6 +209,7 @@ struct FrameFault: Error {
         switch failure {
         case .invalidUTF8: reason = .invalidUTF8
         case .noMatch: reason = .patternMismatch(pattern: pattern.pattern)
+        case .limitExceeded: reason = .patternLimitExceeded(pattern: pattern.pattern)
         }
     }
 }

@@ -80,7 +80,7 @@ extension FrameWriter {
             return outcome
         }
         guard outcome == .matched else {
-            throw MessageEncodingError(message: message, field: field, reason: .patternMismatch(text: string, pattern: pattern.pattern))
+            throw MessageEncodingError(message: message, field: field, reason: .rejected(string, by: pattern, outcome))
         }
     }
 

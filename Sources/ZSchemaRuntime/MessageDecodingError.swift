@@ -16,6 +16,10 @@ public struct MessageDecodingError: Error, Sendable, Equatable, CustomStringConv
         case invalidUTF8
         /// A string frame does not match the schema's pattern as a whole.
         case patternMismatch(pattern: String)
+        /// Matching a string frame against the schema's pattern would cost more than PCRE2's
+        /// limits allow (a hostile frame against a backtracking-prone pattern), so it is refused
+        /// without an answer.
+        case patternLimitExceeded(pattern: String)
         /// The message has more frames than the receiving socket accepts.
         case tooManyFrames(limit: Int, actual: Int)
         /// None of a socket's alternative messages matched; one error per alternative.
@@ -69,6 +73,8 @@ extension MessageDecodingError.Reason {
             return "not valid UTF-8"
         case .patternMismatch(let pattern):
             return "does not match \"\(pattern)\""
+        case .patternLimitExceeded(let pattern):
+            return "costs more to match against \"\(pattern)\" than PCRE2's limits allow"
         case .tooManyFrames(let limit, let actual):
             return "\(actual) frames exceed the limit of \(limit)"
         case .noAlternativeMatched(let errors):
