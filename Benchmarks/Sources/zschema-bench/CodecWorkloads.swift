@@ -102,6 +102,18 @@ enum CodecWorkloads {
         validation(FramePattern(generated: "(?<symbol>[A-Z][A-Z0-9]+)"), count: count)
     }
 
+    /// A frame against `(\w|a)+`, a pattern that backtracks exponentially on a frame that
+    /// almost matches: each call's seconds, and the outcome every call must give.
+    static func repeatedGroup(frame text: String, expecting outcome: FramePattern.Outcome, count: Int) -> Double {
+        let pattern = FramePattern(generated: #"(\w|a)+"#)
+        let frame = Array(text.utf8)
+        let start = ContinuousClock.now
+        frame.withUnsafeBytes { bytes in
+            for _ in 0..<count { precondition(pattern.test(bytes) == outcome) }
+        }
+        return (ContinuousClock.now - start).seconds / Double(count)
+    }
+
     private static func validation(_ pattern: FramePattern, count: Int) -> Double {
         let frame = Array("AAPL".utf8)
         let start = ContinuousClock.now

@@ -92,6 +92,19 @@ if options.runs("codecs") {
     rows.append(Row(workload: "order decode from byte arrays", unit: "ns/msg", swift: nanoseconds(try CodecWorkloads.orderDecode(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, automaton", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.patternValidation(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, PCRE2 JIT", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.pcre2Validation(count: count))))
+    // PCRE2's limits: a hostile frame is refused within its step budget; long valid frames match.
+    let hostile = String(repeating: "a", count: 29) + "!"
+    let hostileCount = max(1, count / 1000)
+    rows.append(
+        Row(
+            workload: "(\\w|a)+ on a 30-byte hostile frame, refused", unit: "µs/frame",
+            swift: CodecWorkloads.repeatedGroup(frame: hostile, expecting: .limitExceeded, count: hostileCount) * 1e6))
+    for length in [5_000, 65_536] {
+        rows.append(
+            Row(
+                workload: "(\\w|a)+ on a valid \(length)-byte frame", unit: "µs/frame",
+                swift: CodecWorkloads.repeatedGroup(frame: String(repeating: "a", count: length), expecting: .matched, count: hostileCount) * 1e6))
+    }
 }
 
 // The compiler and the build plugin.

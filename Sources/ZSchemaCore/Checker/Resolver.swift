@@ -203,6 +203,7 @@ struct Resolver {
         case .success(let info):
             analysis = PatternAnalysis(pattern: translator.translated, groupNumbers: info.groupNumbers, matcher: matcher)
         }
+        for hazard in analysis.hazards { diagnostics.warning(source.location, hazard) }
         if let literal = analysis.literal { return .textConstant(literal) }
         if repetition != .once && analysis.captures.count > 1 {
             diagnostics.error(source.location, "a repeated string frame may have at most one named capture (it becomes an array of that capture)")

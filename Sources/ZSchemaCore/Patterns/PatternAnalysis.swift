@@ -56,6 +56,8 @@ struct PatternAnalysis {
     var literal: String?
     /// One string the pattern matches, used by the checker to compare patterns.
     var example: String?
+    /// Backtracking hazards in the pattern, as warnings (see ``PatternHazards``).
+    var hazards: [String] = []
 
     /// The longest constant, example or fixed template text derived from a pattern, in bytes;
     /// a pattern that would need more is treated as opaque text.
@@ -75,6 +77,7 @@ struct PatternAnalysis {
         literal = nil
         example = nil
         guard understood else { return }
+        hazards = PatternHazards(parsed, matcher: matcher).warnings
 
         let node = Self.fillingExamples(parsed, matcher: matcher)
         if let example = Self.example(node), matcher.matches(pattern, example) == true {
@@ -244,7 +247,7 @@ struct PatternAnalysis {
 
     private static let exampleCandidates = ["a", "A", "0", "_", " ", "-", "x", "Z", "9", ".", "é", "!", "\u{1F}", "\n"]
 
-    private static func example(_ node: PatternNode) -> String? {
+    static func example(_ node: PatternNode) -> String? {
         switch node {
         case .literal(let text): return text
         case .capture(_, let inner), .group(let inner): return example(inner)
