@@ -63,7 +63,8 @@ public final class FramePattern: @unchecked Sendable {
     /// backtracking-prone pattern gives up in well under a millisecond (about 0.2 ms for 30
     /// bytes here, against 35 ms with PCRE2's default of ten million).
     public static func matchLimit(forLength length: Int) -> UInt32 {
-        UInt32(clamping: 10_000 + 64 * length)
+        let (perByte, overflow) = length.multipliedReportingOverflow(by: 64)
+        return overflow ? .max : UInt32(clamping: perByte.addingReportingOverflow(10_000).overflow ? Int.max : perByte + 10_000)
     }
 
     /// The largest JIT stack a match may grow to (it starts at 32 KiB); PCRE2's default of

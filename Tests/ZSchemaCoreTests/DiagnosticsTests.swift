@@ -151,22 +151,22 @@ struct DiagnosticsTests {
         Case(
             name: "a quantifier nested in a quantifier", schema: "s.a\n  PUSH tcp://*:1\n  <- [ \"(?word:(a+)+)\" ]\n",
             expected: [
-                "3:8: warning: nested quantifiers: 'a+' repeats inside '(a+)+', so a frame that almost matches can take exponential time to reject; make each repetition end on something the inner one cannot match"
+                "3:9: warning: nested quantifiers: 'a+' repeats inside '(a+)+', so a frame that almost matches can take exponential time to reject; make each repetition end on something the inner one cannot match"
             ]),
         Case(
             name: "a nested quantifier whose iteration can end anywhere", schema: "s.a\n  PUSH tcp://*:1\n  <- [ \"(?words:(?:\\w+\\s?)*)\" ]\n",
             expected: [
-                "3:8: warning: nested quantifiers: '\\w+' repeats inside '(\\w+\\s?)*', so a frame that almost matches can take exponential time to reject; make each repetition end on something the inner one cannot match"
+                "3:9: warning: nested quantifiers: '\\w+' repeats inside '(\\w+\\s?)*', so a frame that almost matches can take exponential time to reject; make each repetition end on something the inner one cannot match"
             ]),
         Case(
             name: "a quantifier nested in an alternative under repetition", schema: "s.a\n  PUSH tcp://*:1\n  <- [ \"(?id:(?:\\d+|[a-z]+)+)\" ]\n",
             expected: [
-                "3:8: warning: nested quantifiers: '\\d+' repeats inside '(\\d+|[a-z]+)+', so a frame that almost matches can take exponential time to reject; make each repetition end on something the inner one cannot match"
+                "3:9: warning: nested quantifiers: '\\d+' repeats inside '(\\d+|[a-z]+)+', so a frame that almost matches can take exponential time to reject; make each repetition end on something the inner one cannot match"
             ]),
         Case(
             name: "overlapping alternatives under repetition", schema: "s.a\n  PUSH tcp://*:1\n  <- [ \"(?word:(\\w|a)+)\" ]\n",
             expected: [
-                "3:8: warning: ambiguous alternation under repetition: '\\w' and 'a' in '(\\w|a)+' can match the same text, so a frame that almost matches can take exponential time to reject; make the alternatives disjoint"
+                "3:9: warning: ambiguous alternation under repetition: '\\w' and 'a' in '(\\w|a)+' can match the same text, so a frame that almost matches can take exponential time to reject; make the alternatives disjoint"
             ]),
         Case(name: "repetitions that each end on a comma", schema: "s.a\n  PUSH tcp://*:1\n  <- [ \"(?list:(?:[A-Z]+,)*)\" ]\n", expected: []),
         Case(name: "disjoint alternatives under repetition", schema: "s.a\n  PUSH tcp://*:1\n  <- [ \"(?ab:(a|b)+)\" ]\n", expected: []),

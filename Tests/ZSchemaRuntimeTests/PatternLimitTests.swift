@@ -11,7 +11,7 @@ struct PatternLimitTests {
     let repeatedGroup = FramePattern(generated: #"(\w|a)+"#)
 
     @Test("valid frames of 5,000 and 100,000 bytes match a group repeated over the whole frame", arguments: [5_000, 100_000])
-    func longValidFrames(length: Int) {
+    func longValidFrames(length: Int) throws {
         #expect(repeatedGroup.test(String(repeating: "a", count: length)) == .matched)
         let text = String(repeating: "ab", count: length / 2)
         let captured = text.utf8CString.withUnsafeBytes { repeatedGroup.captures(UnsafeRawBufferPointer(rebasing: $0.dropLast())) }

@@ -25,6 +25,30 @@ public struct SchemaIR: Sendable, Hashable, Encodable {
     /// The message called `name`.
     public func message(named name: String) -> Message? { messages.first { $0.name == name } }
 
+    /// The largest frame `socket` can legally receive: the largest fixed frame of the messages it
+    /// receives (at least 255 bytes, a routing id), or ``unboundedFrameLimit`` when one of them has
+    /// a text or byte frame. Nil where
+    /// the socket receives no schema messages (it cannot receive, or it is an XPUB, XSUB or
+    /// STREAM socket, or its messages are raw).
+    public func largestIncomingFrame(of socket: Socket) -> Int? {
+        guard let received = socket.receives, ![.XPUB, .XSUB, .STREAM].contains(socket.kind) else { return nil }
+        let messages = messages(in: received).compactMap(message(named:))
+        guard !messages.isEmpty else { return nil }
+        var largest = 0
+        for frame in messages.flatMap(\.frames) {
+            guard let size = frame.kind.maximumSize else { return Self.unboundedFrameLimit }
+            largest = max(largest, size)
+        }
+        // Routing ids (up to 255 bytes) travel as frames of their own: a ROUTER's peers', and the
+        // envelope a REP or DEALER behind a broker gets.
+        return max(largest, 255)
+    }
+
+    /// The frame limit of a socket whose messages have text or byte frames, which the schema does
+    /// not bound: 1 MiB. A peer that sends a larger frame is disconnected; a service that needs
+    /// more raises it in its `configure` step.
+    public static let unboundedFrameLimit = 1 << 20
+
     /// The names of the messages in `set`.
     public func messages(in set: MessageSet) -> [String] {
         switch set {
@@ -264,6 +288,18 @@ public enum FrameKind: Sendable, Hashable, Encodable {
         case .text(let pattern):
             try container.encode("text", forKey: .kind)
             try container.encode(pattern, forKey: .pattern)
+        }
+    }
+
+    /// The most bytes a frame of this kind can hold; nil for text and byte frames, which the
+    /// schema does not bound.
+    public var maximumSize: Int? {
+        switch self {
+        case .scalar(let type, _): type.byteCount
+        case .enumeration(let type): type.width.byteCount
+        case .integerConstant(let constant): constant.bytes.count
+        case .textConstant(let text): text.utf8.count
+        case .string, .bytes, .text: nil
         }
     }
 

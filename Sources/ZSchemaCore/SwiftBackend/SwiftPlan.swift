@@ -228,6 +228,8 @@ struct OpenSocketPlan: Sendable {
     /// For a ROUTER: whether its peers send an empty delimiter after their identity.
     var peersUseDelimiter: Bool?
     var fixedSubscriptions: [[UInt8]]
+    /// `ZMQ_MAXMSGSIZE`: the largest frame the socket can legally receive, when known.
+    var maximumFrameSize: Int?
 }
 
 /// A run-time subscription's type and methods.

@@ -205,7 +205,8 @@ struct SwiftPlanner {
                 raw: own.rawSockets[index] ?? own.properties[index], property: own.properties[index],
                 kind: socket.kind, endpoint: own.endpoints[index], binds: socket.endpoint.binds, monitor: monitor,
                 peersUseDelimiter: socket.kind == .ROUTER ? peersUseDelimiter(socket) : nil,
-                fixedSubscriptions: socket.subscriptions.compactMap(\.prefix))
+                fixedSubscriptions: socket.subscriptions.compactMap(\.prefix),
+                maximumFrameSize: socket.monitoredSocket == nil ? ir.largestIncomingFrame(of: socket) : nil)
         }
         var subscriptions: [SubscriptionPlan] = []
         let dynamic = plain.flatMap { index in service.sockets[index].subscriptions.filter(\.isDynamic).map { (index, $0) } }

@@ -424,6 +424,9 @@ struct SwiftRenderer {
             for open in service.opens {
                 let raw = id(open.raw)
                 writer.line("let \(raw) = try \(type(service.zmqSocket))(context: context, type: .\(open.kind.rawValue.lowercased()))")
+                if let limit = open.maximumFrameSize {
+                    writer.line("try \(raw).setMaximumMessageSize(\(limit))  // the largest frame the schema allows here")
+                }
                 writer.line("try configure(\(SwiftLiteral.string(open.property)), \(raw))")
                 if let monitor = open.monitor {
                     writer.line(

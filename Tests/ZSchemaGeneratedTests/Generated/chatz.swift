@@ -340,6 +340,7 @@ public final class ChatzServer {
     ) throws {
         self.context = context
         let routerSocket = try ZMQSocket(context: context, type: .router)
+        try routerSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("router", routerSocket)
         try routerSocket.attach(to: routerEndpoint, bind: true)
         self.router = .init(socket: routerSocket, peersUseDelimiter: true)
@@ -404,10 +405,12 @@ public final class ChatzClient {
     ) throws {
         self.context = context
         let reqSocket = try ZMQSocket(context: context, type: .req)
+        try reqSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("req", reqSocket)
         try reqSocket.attach(to: reqEndpoint, bind: false)
         self.req = .init(socket: reqSocket)
         let subSocket = try ZMQSocket(context: context, type: .sub)
+        try subSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
         self.sub = .init(socket: subSocket)

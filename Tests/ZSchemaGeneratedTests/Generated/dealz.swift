@@ -136,17 +136,20 @@ public final class Dealz {
     ) throws {
         self.context = context
         let reqSocket = try ZMQSocket(context: context, type: .req)
+        try reqSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("req", reqSocket)
         self.reqMonitor = try SocketMonitor(monitoring: reqSocket, endpoint: reqMonitorEndpoint, context: context)
         try reqSocket.attach(to: reqEndpoint, bind: false)
         self.req = .init(socket: reqSocket)
         let chatzSubSocket = try ZMQSocket(context: context, type: .sub)
+        try chatzSubSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("chatzSub", chatzSubSocket)
         self.chatzSubMonitor = try SocketMonitor(monitoring: chatzSubSocket, endpoint: chatzSubMonitorEndpoint, context: context)
         try chatzSubSocket.attach(to: chatzSubEndpoint, bind: false)
         self.chatzSub = .init(socket: chatzSubSocket)
         try self.chatzSub.socket.subscribe(prefix: [])
         let tickzSubSocket = try ZMQSocket(context: context, type: .sub)
+        try tickzSubSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("tickzSub", tickzSubSocket)
         self.tickzSubMonitor = try SocketMonitor(monitoring: tickzSubSocket, endpoint: tickzSubMonitorEndpoint, context: context)
         try tickzSubSocket.attach(to: tickzSubEndpoint, bind: false)
@@ -157,6 +160,7 @@ public final class Dealz {
         try pushSocket.attach(to: pushEndpoint, bind: true)
         self.push = .init(socket: pushSocket)
         let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try pullSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("pull", pullSocket)
         self.pullMonitor = try SocketMonitor(monitoring: pullSocket, endpoint: pullMonitorEndpoint, context: context)
         try pullSocket.attach(to: pullEndpoint, bind: true)

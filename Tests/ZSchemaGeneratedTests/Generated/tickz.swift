@@ -155,6 +155,7 @@ public final class TickzClient {
     ) throws {
         self.context = context
         let subSocket = try ZMQSocket(context: context, type: .sub)
+        try subSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
         self.sub = .init(socket: subSocket)

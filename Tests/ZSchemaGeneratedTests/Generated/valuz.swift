@@ -425,6 +425,7 @@ public final class ValuzSource {
         try pushSocket.attach(to: pushEndpoint, bind: true)
         self.push = .init(socket: pushSocket)
         let subSocket = try ZMQSocket(context: context, type: .sub)
+        try subSocket.setMaximumMessageSize(255)  // the largest frame the schema allows here
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
         self.sub = .init(socket: subSocket)
@@ -486,6 +487,7 @@ public final class ValuzReduce {
     ) throws {
         self.context = context
         let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try pullSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("pull", pullSocket)
         try pullSocket.attach(to: pullEndpoint, bind: true)
         self.pull = .init(socket: pullSocket)
@@ -564,6 +566,7 @@ public final class ValuzWorker {
     ) throws {
         self.context = context
         let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try pullSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("pull", pullSocket)
         try pullSocket.attach(to: pullEndpoint, bind: false)
         self.pull = .init(socket: pullSocket)
@@ -572,6 +575,7 @@ public final class ValuzWorker {
         try pushSocket.attach(to: pushEndpoint, bind: false)
         self.push = .init(socket: pushSocket)
         let subSocket = try ZMQSocket(context: context, type: .sub)
+        try subSocket.setMaximumMessageSize(255)  // the largest frame the schema allows here
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
         self.sub = .init(socket: subSocket)

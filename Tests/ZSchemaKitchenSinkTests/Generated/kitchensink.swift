@@ -1398,6 +1398,7 @@ public final class SinkServer {
         try pubSocket.attach(to: pubEndpoint, bind: true)
         self.pub = .init(socket: pubSocket)
         let routerSocket = try ZMQSocket(context: context, type: .router)
+        try routerSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("router", routerSocket)
         try routerSocket.attach(to: routerEndpoint, bind: true)
         self.router = .init(socket: routerSocket, peersUseDelimiter: true)
@@ -1406,18 +1407,22 @@ public final class SinkServer {
         try pushSocket.attach(to: pushEndpoint, bind: true)
         self.push = .init(socket: pushSocket)
         let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try pullSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("pull", pullSocket)
         try pullSocket.attach(to: pullEndpoint, bind: true)
         self.pull = .init(socket: pullSocket)
         let repSocket = try ZMQSocket(context: context, type: .rep)
+        try repSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("rep", repSocket)
         try repSocket.attach(to: repEndpoint, bind: true)
         self.rep = .init(socket: repSocket)
         let dealerSocket = try ZMQSocket(context: context, type: .dealer)
+        try dealerSocket.setMaximumMessageSize(255)  // the largest frame the schema allows here
         try configure("dealer", dealerSocket)
         try dealerSocket.attach(to: dealerEndpoint, bind: true)
         self.dealer = .init(socket: dealerSocket)
         let pairSocket = try ZMQSocket(context: context, type: .pair)
+        try pairSocket.setMaximumMessageSize(255)  // the largest frame the schema allows here
         try configure("pair", pairSocket)
         try pairSocket.attach(to: pairEndpoint, bind: true)
         self.pair = .init(socket: pairSocket)
@@ -1572,14 +1577,17 @@ public final class SinkClient {
     ) throws {
         self.context = context
         let subSocket = try ZMQSocket(context: context, type: .sub)
+        try subSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("sub", subSocket)
         try subSocket.attach(to: subEndpoint, bind: false)
         self.sub = .init(socket: subSocket)
         let contextSocket = try ZMQSocket(context: context, type: .req)
+        try contextSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("context_", contextSocket)
         try contextSocket.attach(to: contextEndpoint, bind: false)
         self.context_ = .init(socket: contextSocket)
         let pullSocket = try ZMQSocket(context: context, type: .pull)
+        try pullSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("pull", pullSocket)
         self.pullMonitor = try SocketMonitor(monitoring: pullSocket, endpoint: pullMonitorEndpoint, context: context)
         try pullSocket.attach(to: pullEndpoint, bind: false)
@@ -1589,14 +1597,17 @@ public final class SinkClient {
         try pushSocket.attach(to: pushEndpoint, bind: false)
         self.push = .init(socket: pushSocket)
         let reqSocket = try ZMQSocket(context: context, type: .req)
+        try reqSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("req", reqSocket)
         try reqSocket.attach(to: reqEndpoint, bind: false)
         self.req = .init(socket: reqSocket)
         let dealerSocket = try ZMQSocket(context: context, type: .dealer)
+        try dealerSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("dealer", dealerSocket)
         try dealerSocket.attach(to: dealerEndpoint, bind: false)
         self.dealer = .init(socket: dealerSocket)
         let pairSocket = try ZMQSocket(context: context, type: .pair)
+        try pairSocket.setMaximumMessageSize(255)  // the largest frame the schema allows here
         try configure("pair", pairSocket)
         try pairSocket.attach(to: pairEndpoint, bind: false)
         self.pair = .init(socket: pairSocket)
@@ -1605,6 +1616,7 @@ public final class SinkClient {
         try xsubSocket.attach(to: xsubEndpoint, bind: false)
         self.xsub = .init(socket: xsubSocket)
         let bannerSocket = try ZMQSocket(context: context, type: .pull)
+        try bannerSocket.setMaximumMessageSize(1048576)  // the largest frame the schema allows here
         try configure("banner", bannerSocket)
         try bannerSocket.attach(to: bannerEndpoint, bind: false)
         self.banner = .init(socket: bannerSocket)
