@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with libFuzzer (swiftc -sanitize=fuzzer,address).
-#   bash Fuzz/fuzz.sh schema [libFuzzer options...]   e.g. -max_total_time=600 -jobs=2
+#   bash Fuzz/fuzz.sh schema|automaton [libFuzzer options...]   e.g. -max_total_time=600 -jobs=2
 # Builds the target into .build-fuzz/ (never with SwiftPM: --sanitize=fuzzer would instrument
 # the plugin's tool too and break its link) and runs it on a copy of the committed corpus, so
 # the repository's corpus only grows when someone copies new inputs back on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:?usage: fuzz.sh schema [libFuzzer options...]}"
+target="${1:?usage: fuzz.sh schema|automaton [libFuzzer options...]}"
 shift
 out=.build-fuzz
 mkdir -p "$out/corpus-$target"
@@ -17,8 +17,14 @@ schema)
         -I Sources/CPCRE2 -lpcre2-8 $sources Tests/ZSchemaCoreTests/SchemaFuzzHarness.swift Fuzz/Targets/SchemaFuzzer.swift \
         -o "$out/schema-fuzzer"
     ;;
+automaton)
+    sources=$(find Sources/ZSchemaRuntime -name '*.swift' | sort)
+    swiftc -O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 -module-name ZSchemaRuntime -suppress-warnings \
+        -I Sources/CZeroMQ -I Sources/CPCRE2 -lzmq -lpcre2-8 $sources Tests/ZSchemaRuntimeTests/AutomatonFuzzHarness.swift \
+        Fuzz/Targets/AutomatonFuzzer.swift -o "$out/automaton-fuzzer"
+    ;;
 *)
-    echo "unknown target '$target' (known: schema)" >&2
+    echo "unknown target '$target' (known: schema, automaton)" >&2
     exit 2
     ;;
 esac
