@@ -7,6 +7,8 @@ import SeededRandom
 public struct DealBook {
     /// The orders sent, in order.
     public let orders: [Order]
+    /// How many of the orders are in each symbol.
+    public let dealsBySymbol: [String: Int]
     /// Valuations still expected, per symbol.
     private var outstanding: [String: Int]
     /// Valuations recorded so far.
@@ -32,7 +34,8 @@ public struct DealBook {
     /// These orders, none valued yet.
     public init(orders: [Order]) {
         self.orders = orders
-        outstanding = Dictionary(orders.map { ($0.stock, 1) }, uniquingKeysWith: +)
+        dealsBySymbol = Dictionary(orders.map { ($0.stock, 1) }, uniquingKeysWith: +)
+        outstanding = dealsBySymbol
     }
 
     /// Whether a valuation has come back for every order.
@@ -58,7 +61,7 @@ public struct DealBook {
     public var table: String {
         var text = "SYMBOL".padded(to: 8) + " DEALS" + String(repeating: " ", count: 12) + "VALUE\n"
         for (symbol, sum) in bySymbol.sorted(by: { $0.key < $1.key }) {
-            let count = orders.filter { $0.stock == symbol }.count
+            let count = dealsBySymbol[symbol] ?? 0
             text += symbol.padded(to: 8) + String(format: " %5d %16.2f\n", count, sum.value)
         }
         return text + "TOTAL".padded(to: 8) + String(format: " %5d %16.2f\n", valued, total.value)

@@ -47,7 +47,7 @@ struct EngineLoop {
     }
 
     /// Runs until `stopped` is set or the context is shut down; then tells the workers to exit.
-    mutating func run(until stopped: StopSignal) {
+    mutating func run(until stopped: StopFlag) {
         while !stopped.isSet {
             do {
                 try turn()
@@ -206,7 +206,7 @@ struct EngineLoop {
             batch.valued = book.valued
             batch.total = book.total.value
             batch.bySymbol = book.bySymbol.sorted { $0.key < $1.key }.map { symbol, sum in
-                DashboardState.SymbolTotal(symbol: symbol, deals: book.orders.count { $0.stock == symbol }, value: sum.value)
+                DashboardState.SymbolTotal(symbol: symbol, deals: book.dealsBySymbol[symbol] ?? 0, value: sum.value)
             }
             if book.isComplete {
                 batch.state = "done"
