@@ -257,9 +257,10 @@ public final class FramePattern: @unchecked Sendable {
 
     /// One match under the limits; with the lock held.
     private func run(_ bytes: UnsafeRawBufferPointer) -> Outcome {
-        pcre2_set_match_limit_8(matchContext, Self.matchLimit(forLength: bytes.count))
+        let limit = Self.matchLimit(forLength: bytes.count)
+        pcre2_set_match_limit_8(matchContext, limit)
         // The interpreter's backtracking depth; the JIT ignores it and has its stack instead.
-        pcre2_set_depth_limit_8(matchContext, Self.matchLimit(forLength: bytes.count))
+        pcre2_set_depth_limit_8(matchContext, limit)
         let result = withUnsafeSubject(bytes) { subject in
             pcre2_match_8(code, subject, bytes.count, 0, 0, matchData, matchContext)
         }
