@@ -13,14 +13,10 @@ private let stopRequested = Atomic<Int32>(0)
 public final class ShutdownTrap: Sendable {
     /// Installs the handlers for `context`; `log` says which signal arrived.
     public init(context: ZMQContext, log: ServiceLog) {
-        var signals = sigset_t()
-        sigemptyset(&signals)
         for number in [SIGINT, SIGTERM] {
             signal(number) { received in stopRequested.store(received, ordering: .relaxed) }
-            sigaddset(&signals, number)
         }
-        // A parent may have started us with these signals blocked; the mask survives exec.
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        Self.unblockStopSignals()
         // Weak: the watcher must not keep the context alive, or the context would never end and
         // its linger (delivering what is still queued) would be skipped at exit.
         DispatchQueue(label: "shutdown-watcher").async { [weak context] in
@@ -31,6 +27,16 @@ public final class ShutdownTrap: Sendable {
             log(stopRequested.load(ordering: .relaxed) == SIGINT ? "SIGINT: stopping" : "SIGTERM: stopping")
             context?.shutdown()
         }
+    }
+
+    /// Unblocks SIGINT and SIGTERM in the calling thread: a parent may have started the program
+    /// with them blocked (shells do for background jobs), and the mask survives exec.
+    public static func unblockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Whether a stop was asked for.

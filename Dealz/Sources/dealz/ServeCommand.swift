@@ -69,7 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = ServiceLog("dealz")
-        unblockStopSignals()
+        // The graceful shutdown below needs SIGINT and SIGTERM.
+        ShutdownTrap.unblockStopSignals()
         let engine = try DealzEngine(
             endpoints: endpoints.endpoints, symbols: symbolList, user: user, context: ZMQContext(), log: log)
         let workers = try spawnWorkers > 0 ? WorkerPool(count: spawnWorkers, executable: workerURL!, endpoints: endpoints.endpoints) : nil
@@ -85,16 +86,6 @@ struct ServeCommand: AsyncParsableCommand {
         do { try await group.run() } catch { log("web server: \(error)") }
         await engine.stop()
         workers?.stop()
-    }
-
-    /// A parent may have started dealz with SIGINT and SIGTERM blocked (shells do for background
-    /// jobs, and the mask survives exec); the graceful shutdown needs them.
-    private func unblockStopSignals() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }
 
