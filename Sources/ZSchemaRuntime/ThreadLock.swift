@@ -49,7 +49,7 @@ final class ThreadLock: @unchecked Sendable {
 
 /// A value that several threads share, guarded by a ``ThreadLock``.
 final class Locked<Value: Sendable>: @unchecked Sendable {
-    let lock = ThreadLock()
+    private let lock = ThreadLock()
     private var value: Value
 
     init(_ value: Value) { self.value = value }

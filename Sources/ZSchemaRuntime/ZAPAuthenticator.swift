@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Answers libzmq's authentication requests (ZAP, RFC 27) for every socket of one context that
 /// uses PLAIN or CURVE, on a thread of its own.
 ///
@@ -99,11 +97,4 @@ public final class ZAPAuthenticator: Sendable {
             _ = try? socket.send(frames: reply)
         }
     }
-}
-
-/// Set once, read from any thread.
-final class StopFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    func set() { flag.store(true, ordering: .releasing) }
-    var isSet: Bool { flag.load(ordering: .acquiring) }
 }

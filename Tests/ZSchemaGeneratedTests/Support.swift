@@ -1,4 +1,3 @@
-import Synchronization
 import ZSchemaRuntime
 
 /// Big-endian bytes of a fixed-width value, built by hand for comparisons.
@@ -21,10 +20,3 @@ func eventually<T>(timeout: Duration = .seconds(5), _ attempt: () throws -> T?) 
 
 /// A tcp endpoint on loopback with a port the system chooses.
 let anyLoopbackPort = "tcp://127.0.0.1:*"
-
-/// A flag one thread sets and another reads.
-final class StopFlag: Sendable {
-    private let value = Atomic<Bool>(false)
-    func set() { value.store(true, ordering: .releasing) }
-    var isSet: Bool { value.load(ordering: .acquiring) }
-}

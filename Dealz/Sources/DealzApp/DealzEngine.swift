@@ -1,6 +1,5 @@
 import ExampleSystems
 import Foundation
-import Synchronization
 import ZSchemaRuntime
 
 /// The dashboard's ZeroMQ side, as the web layer sees it: a ``StateStore`` to read and watch, and
@@ -10,7 +9,7 @@ public final class DealzEngine: Sendable {
     /// The state the engine keeps; the web layer reads it and streams its changes.
     public let store = StateStore()
     private let mailbox = CommandMailbox()
-    private let stopped = StopSignal()
+    private let stopped = StopFlag()
     private let thread: SocketThread<Void>
 
     /// Opens dealz's sockets at `endpoints` (binding fails here, not later), follows `symbols`,
@@ -39,11 +38,4 @@ public final class DealzEngine: Sendable {
         stopped.set()
         try? await thread.value
     }
-}
-
-/// Set once, read from any thread.
-final class StopSignal: Sendable {
-    private let flag = Atomic<Bool>(false)
-    func set() { flag.store(true, ordering: .releasing) }
-    var isSet: Bool { flag.load(ordering: .acquiring) }
 }

@@ -7,7 +7,6 @@
 // thread inside libzmq, which is not built with the sanitizer, so the sanitizer could not see the
 // hand-over and would report the buffer.
 
-import Synchronization
 import ZSchemaRuntime
 
 #if canImport(Glibc)
@@ -116,11 +115,4 @@ enum ThreadSanitizerDriver {
 final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
-}
-
-/// Set once, read from any thread.
-final class StopFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    func set() { flag.store(true, ordering: .releasing) }
-    var isSet: Bool { flag.load(ordering: .acquiring) }
 }
