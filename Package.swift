@@ -77,7 +77,9 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(
             name: "ExampleSystems",
-            dependencies: ["ZSchemaRuntime", "SeededRandom"],
+            dependencies: [
+                "ZSchemaRuntime", "SeededRandom", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             plugins: ["ZSchemaPlugin"]
         ),
         .executableTarget(name: "tickz-server", dependencies: exampleDependencies),

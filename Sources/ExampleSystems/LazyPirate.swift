@@ -24,15 +24,22 @@ public final class LazyPirate {
     public let timeout: Duration
     public let retries: Int
     let log: ServiceLog
+    /// Sets options on each fresh socket before it connects, as on the first one.
+    let configure: (ZMQSocket) throws -> Void
 
-    /// Wraps `socket`, already connected to `endpoint` on `context`.
-    public init(context: ZMQContext, endpoint: String, socket: ChatSocket, timeout: Duration, retries: Int, log: ServiceLog) {
+    /// Wraps `socket`, already connected to `endpoint` on `context`; `configure` sets the same
+    /// options (heartbeats, for one) on every socket opened after a timeout.
+    public init(
+        context: ZMQContext, endpoint: String, socket: ChatSocket, timeout: Duration, retries: Int, log: ServiceLog,
+        configure: @escaping (ZMQSocket) throws -> Void = { _ in }
+    ) {
         self.context = context
         self.endpoint = endpoint
         self.socket = socket
         self.timeout = timeout
         self.retries = retries
         self.log = log
+        self.configure = configure
     }
 
     /// Sends `request` and waits for the reply, retrying on a fresh socket after each timeout.
@@ -53,7 +60,7 @@ public final class LazyPirate {
             }
             log("no reply from \(endpoint) within \(timeout) (attempt \(attempt) of \(retries))")
             socket.socket.close()
-            socket = try ChatSocket(context: context, endpoint: endpoint, bind: false)
+            socket = try ChatSocket(context: context, endpoint: endpoint, bind: false, configure: configure)
         }
         log("server unreachable at \(endpoint); giving up")
         return .unreachable

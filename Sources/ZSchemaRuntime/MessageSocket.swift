@@ -20,8 +20,14 @@ public protocol TypedSocket: MessageSocket {
 extension TypedSocket {
     /// Opens a socket of ``socketType`` on `context` and binds (`bind == true`) or connects it
     /// to `endpoint`. A SUB socket receives nothing until subscribed.
-    public init(context: ZMQContext = .shared, endpoint: String, bind: Bool) throws {
+    ///
+    /// `configure` is called with the socket before it binds or connects: the place for options
+    /// that must precede them (heartbeats, `setMaximumMessageSize`, CURVE keys).
+    public init(
+        context: ZMQContext = .shared, endpoint: String, bind: Bool, configure: (ZMQSocket) throws -> Void = { _ in }
+    ) throws {
         let socket = try ZMQSocket(context: context, type: Self.socketType)
+        try configure(socket)
         try socket.attach(to: endpoint, bind: bind)
         self.init(socket: socket)
     }

@@ -24,7 +24,7 @@ struct ChatzClientCommand: ParsableCommand {
     @Option(help: "Where the SUB socket connects.")
     var subEndpoint = "tcp://localhost:9002"
 
-    @Option(help: "Seconds between heartbeats.")
+    @Option(help: "Seconds between chatz heartbeats (a request that keeps the user on the list).")
     var heartbeat: Double = 2
 
     @Option(help: "Seconds to wait for a reply before retrying.")
@@ -32,6 +32,9 @@ struct ChatzClientCommand: ParsableCommand {
 
     @Option(help: "Attempts per request before giving up.")
     var retries: Int = 3
+
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
 
     func validate() throws {
         do { _ = try ChatRequest(usr: user).encode() } catch {
@@ -46,11 +49,13 @@ struct ChatzClientCommand: ParsableCommand {
         let log = ServiceLog("chatz-client")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let client = try ChatzClient(context: context, reqEndpoint: routerEndpoint, subEndpoint: subEndpoint)
+        let client = try ChatzClient(context: context, reqEndpoint: routerEndpoint, subEndpoint: subEndpoint) { _, socket in
+            try zmtpHeartbeat.apply(to: socket)
+        }
         defer { client.close() }
         let pirate = LazyPirate(
             context: context, endpoint: routerEndpoint, socket: client.req,
-            timeout: .milliseconds(Int(timeout * 1000)), retries: retries, log: log)
+            timeout: .milliseconds(Int(timeout * 1000)), retries: retries, log: log, configure: zmtpHeartbeat.apply(to:))
 
         let joined = try pirate.request(ChatRequest(usr: user))
         if joined == .unreachable { throw ExitCode(3) }

@@ -27,6 +27,9 @@ struct ChatzServerCommand: ParsableCommand {
     @Option(help: "The largest frame accepted, in bytes; a peer sending a larger one is disconnected.")
     var maxFrameSize: Int64 = 64 * 1024
 
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
     func validate() throws {
         guard ttl > 0 else { throw ValidationError("--ttl must be positive.") }
         guard maxFrameSize > 0 else { throw ValidationError("--max-frame-size must be positive.") }
@@ -39,6 +42,7 @@ struct ChatzServerCommand: ParsableCommand {
         // Before binding: libzmq applies the limit to the connections the listener accepts.
         let limit = maxFrameSize
         let server = try ChatzServer(context: context, routerEndpoint: routerEndpoint, pubEndpoint: pubEndpoint) { _, socket in
+            try zmtpHeartbeat.apply(to: socket)
             try socket.setMaximumMessageSize(limit)
         }
         defer { server.close() }

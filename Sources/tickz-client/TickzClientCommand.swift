@@ -27,6 +27,9 @@ struct TickzClientCommand: ParsableCommand {
     @Flag(help: "Print one line per tick even on a terminal.")
     var plain = false
 
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
     func validate() throws {
         for symbol in symbols {
             do { _ = try TickzClient.Subscription(symbol: symbol).encode() } catch {
@@ -40,7 +43,9 @@ struct TickzClientCommand: ParsableCommand {
         let log = ServiceLog("tickz-client")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let client = try TickzClient(context: context, subEndpoint: endpoint)
+        let client = try TickzClient(context: context, subEndpoint: endpoint) { _, socket in
+            try zmtpHeartbeat.apply(to: socket)
+        }
         defer { client.close() }
         if symbols.isEmpty {
             try client.sub.subscribe(prefix: [])

@@ -27,6 +27,9 @@ struct TickzServerCommand: ParsableCommand {
     @Option(help: "Seed for the random walk, for reproducible prices.")
     var seed: UInt64 = UInt64(Date().timeIntervalSince1970)
 
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
     var symbolList: [String] { symbols.split(separator: ",").map { String($0) } }
 
     func validate() throws {
@@ -44,7 +47,9 @@ struct TickzServerCommand: ParsableCommand {
         let log = ServiceLog("tickz-server")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
-        let server = try TickzServer(context: context, pubEndpoint: endpoint)
+        let server = try TickzServer(context: context, pubEndpoint: endpoint) { _, socket in
+            try zmtpHeartbeat.apply(to: socket)
+        }
         defer { server.close() }
         log("publishing \(symbolList.count) symbols at \(rate) ticks/s on \(try server.pub.socket.lastEndpoint)")
 

@@ -3,7 +3,8 @@ import ExampleSystems
 import Foundation
 import ZSchemaRuntime
 
-/// Starts the workers, sums their results, and stops them when all results are in.
+/// Starts the workers, sums their results, asks again for lost orders, and stops the workers
+/// when all results are in.
 @main
 struct ValuzReduceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,9 +12,11 @@ struct ValuzReduceCommand: ParsableCommand {
         abstract: "Sum valuz results per symbol and in total.",
         discussion: """
             Publishes START once --workers workers are READY, and repeats it until the first result \
-            arrives (a subscriber that joins late misses earlier messages). Publishes EXIT when \
-            --expect results are in, then prints the totals (exact sums, whatever order the \
-            results arrive in).
+            arrives (a subscriber that joins late misses earlier messages). Numbered results count \
+            once per order number; when no new result has come for --resend-after seconds, it \
+            publishes RESEND with the numbers still missing, so orders lost with a worker are pushed \
+            again. Publishes EXIT when --expect results are in, then prints the totals (exact sums, \
+            whatever order the results arrive in).
             """)
 
     @Option(help: "How many workers must be READY before START.")
@@ -25,15 +28,25 @@ struct ValuzReduceCommand: ParsableCommand {
     @Option(help: "Where the PULL socket for results binds.")
     var pullEndpoint = "tcp://*:9005"
 
-    @Option(help: "Where the PUB socket for START and EXIT binds.")
+    @Option(help: "Where the PUB socket for START, RESEND and EXIT binds.")
     var pubEndpoint = "tcp://*:9006"
+
+    @Option(help: "Seconds without a new result before asking the source again for the missing orders.")
+    var resendAfter: Double = 2
 
     @Flag(help: "Print the totals as one JSON object.")
     var json = false
 
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
+    /// The most order numbers in one RESEND message (4 bytes each).
+    static let numbersPerResend = 1024
+
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1.") }
-        guard expect >= 0 else { throw ValidationError("--expect must not be negative.") }
+        guard expect >= 0, expect <= Int(UInt32.max) else { throw ValidationError("--expect must be from 0 to \(UInt32.max).") }
+        guard resendAfter.isFinite, resendAfter > 0 else { throw ValidationError("--resend-after must be a positive number of seconds.") }
     }
 
     func run() throws {
@@ -42,21 +55,39 @@ struct ValuzReduceCommand: ParsableCommand {
         let trap = ShutdownTrap(context: context, log: log)
         // Results are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
         let reduce = try ValuzReduce(context: context, pullEndpoint: pullEndpoint, pubEndpoint: pubEndpoint) { _, socket in
+            try zmtpHeartbeat.apply(to: socket)
             try socket.setMaximumMessageSize(64 * 1024)
         }
         defer { reduce.close() }
         log("waiting for \(workers) workers on \(try reduce.pull.socket.lastEndpoint); control on \(try reduce.pub.socket.lastEndpoint)")
 
         var readyWorkers = 0
-        var results = 0
-        var total = ExactSum()
-        var bySymbol: [String: ExactSum] = [:]
+        var ledger = ValuationLedger(expected: expect)
+        var resent = 0
         var lastStart = Date.distantPast
-        while !trap.isRequested, results < expect || readyWorkers < workers {
-            if readyWorkers >= workers, results == 0, Date().timeIntervalSince(lastStart) >= 0.2 {
+        // When the last result was counted, START first went out, or the last RESEND went out.
+        var lastProgress = Date()
+        while !trap.isRequested, !ledger.isComplete || readyWorkers < workers {
+            if readyWorkers >= workers, ledger.counted == 0, Date().timeIntervalSince(lastStart) >= 0.2 {
                 do { try reduce.pub.sendStart() } catch  where error.isShutdown { break }
-                if lastStart == .distantPast { log("all \(workers) workers ready: START") }
+                if lastStart == .distantPast {
+                    log("all \(workers) workers ready: START")
+                    lastProgress = Date()
+                }
                 lastStart = Date()
+            }
+            if lastStart != .distantPast, !ledger.isComplete, ledger.tracksNumbers, Date().timeIntervalSince(lastProgress) >= resendAfter {
+                let missing = ledger.missingNumbers
+                log("no new result for \(resendAfter) s: RESEND \(missing.count) orders")
+                do {
+                    for start in stride(from: 0, to: missing.count, by: Self.numbersPerResend) {
+                        try reduce.pub.sendResend(numbers: Array(missing[start..<min(start + Self.numbersPerResend, missing.count)]))
+                    }
+                } catch  where error.isShutdown {
+                    break
+                }
+                resent += missing.count
+                lastProgress = Date()
             }
             do {
                 switch try reduce.pull.receive(timeout: .milliseconds(100)) {
@@ -64,9 +95,14 @@ struct ValuzReduceCommand: ParsableCommand {
                     readyWorkers += 1
                     log("worker READY (\(readyWorkers) of \(workers))")
                 case .valuation(let valuation)?:
-                    results += 1
-                    total.add(valuation.value)
-                    bySymbol[valuation.stock, default: ExactSum()].add(valuation.value)
+                    ledger.record(valuation)
+                    lastProgress = Date()
+                case .numberedValuation(let valuation)?:
+                    switch ledger.record(valuation) {
+                    case .counted: lastProgress = Date()
+                    case .duplicate: break
+                    case .outOfRange: log("dropped a result for order \(valuation.number), outside the batch of \(expect)")
+                    }
                 case nil:
                     continue
                 }
@@ -77,31 +113,30 @@ struct ValuzReduceCommand: ParsableCommand {
             }
         }
         guard !trap.isRequested else {
-            log("stopped with \(results) of \(expect) results from \(readyWorkers) workers")
+            log("stopped with \(ledger.counted) of \(expect) results from \(readyWorkers) workers")
             return
         }
         // Workers subscribed before saying READY; repeat EXIT briefly in case one is slow to see it.
-        log("\(results) results in: EXIT")
+        log("\(ledger.counted) results in (\(ledger.duplicates) duplicates ignored, \(resent) orders asked for again): EXIT")
         for _ in 0..<5 {
             try reduce.pub.sendExit()
             Thread.sleep(forTimeInterval: 0.05)
         }
-        print(
-            json ? Self.json(results: results, total: total, bySymbol: bySymbol) : Self.table(results: results, total: total, bySymbol: bySymbol),
-            terminator: "")
+        print(json ? Self.json(ledger, resent: resent) : Self.table(ledger), terminator: "")
     }
 
-    static func json(results: Int, total: ExactSum, bySymbol: [String: ExactSum]) -> String {
-        let symbols = bySymbol.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value.value)" }.joined(separator: ", ")
-        return "{\"orders\": \(results), \"total\": \(total.value), \"bySymbol\": {\(symbols)}}\n"
+    static func json(_ ledger: ValuationLedger, resent: Int) -> String {
+        let symbols = ledger.bySymbol.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value.value)" }.joined(separator: ", ")
+        return
+            "{\"orders\": \(ledger.counted), \"total\": \(ledger.total.value), \"bySymbol\": {\(symbols)}, \"duplicates\": \(ledger.duplicates), \"resent\": \(resent)}\n"
     }
 
-    static func table(results: Int, total: ExactSum, bySymbol: [String: ExactSum]) -> String {
+    static func table(_ ledger: ValuationLedger) -> String {
         var text = "SYMBOL".padded(to: 8) + " " + String(repeating: " ", count: 11) + "VALUE\n"
-        for (symbol, sum) in bySymbol.sorted(by: { $0.key < $1.key }) {
+        for (symbol, sum) in ledger.bySymbol.sorted(by: { $0.key < $1.key }) {
             text += symbol.padded(to: 8) + String(format: " %16.2f\n", sum.value)
         }
-        text += "TOTAL".padded(to: 8) + String(format: " %16.2f\n", total.value)
-        return text + "(\(results) orders)\n"
+        text += "TOTAL".padded(to: 8) + String(format: " %16.2f\n", ledger.total.value)
+        return text + "(\(ledger.counted) orders)\n"
     }
 }

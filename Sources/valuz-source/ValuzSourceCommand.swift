@@ -3,13 +3,20 @@ import ExampleSystems
 import Foundation
 import ZSchemaRuntime
 
-/// Reads or makes up orders, waits for START from the reducer, then pushes them to the workers.
+/// Reads or makes up orders, waits for START from the reducer, pushes them to the workers, and
+/// sends again those the reducer asks for until it says EXIT.
 @main
 struct ValuzSourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "valuz-source",
         abstract: "Push orders to valuz workers once the reducer says START.",
-        discussion: "Orders come from a CSV file (symbol,action,shares,price; action BUY or SELL) or are made up with --count.")
+        discussion: """
+            Orders come from a CSV file (symbol,action,shares,price; action BUY or SELL) or are made \
+            up with --count. Each order carries its number in the batch; the source stays until the \
+            reducer says EXIT and pushes again the orders it asks for (RESEND), so an order held by a \
+            worker that died is valued by another. With --seed-format it sends the seed's plain \
+            four-frame orders instead and leaves when they are pushed (no resending).
+            """)
 
     @Option(help: "A CSV file of orders.")
     var csv: String?
@@ -23,7 +30,7 @@ struct ValuzSourceCommand: ParsableCommand {
     @Option(help: "Where the PUSH socket binds.")
     var pushEndpoint = "tcp://*:9004"
 
-    @Option(help: "Where the SUB socket for START connects.")
+    @Option(help: "Where the SUB socket for START, RESEND and EXIT connects.")
     var subEndpoint = "tcp://localhost:9006"
 
     @Option(help: "Seconds to wait for START before giving up.")
@@ -36,70 +43,70 @@ struct ValuzSourceCommand: ParsableCommand {
             """)
     var workers = 0
 
+    @Option(help: "Seconds without a word from the reducer, once the orders are pushed, before leaving without EXIT.")
+    var idleTimeout: Double = 60
+
+    @Flag(help: "Send plain four-frame orders, as the seed's source does, for workers that know no other form.")
+    var seedFormat = false
+
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
     func validate() throws {
         guard (csv == nil) != (count == nil) else { throw ValidationError("Give either --csv FILE or --count N.") }
-        if let count, count < 0 { throw ValidationError("--count must not be negative.") }
+        if let count {
+            guard count >= 0, count <= Int(UInt32.max) else { throw ValidationError("--count must be from 0 to \(UInt32.max).") }
+        }
         guard workers >= 0 else { throw ValidationError("--workers must not be negative.") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive.") }
     }
 
     func run() throws {
         let log = ServiceLog("valuz-source")
-        let orders: [Order]
-        if let csv {
-            guard let data = FileManager.default.contents(atPath: csv), let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("cannot read \(csv) as UTF-8 text")
-            }
-            do { orders = try OrderFile.parse(text) } catch { throw ValidationError("\(csv):\(error.line): \(error.message)") }
-        } else {
-            orders = OrderFile.random(count: count ?? 0, seed: seed)
-        }
-
+        let orders = try loadOrders()
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
         // The monitor must be attached before the socket binds to see every connection.
         var monitor: SocketMonitor?
         let source = try ValuzSource(context: context, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { name, socket in
-            if name == "push" && workers > 0 {
+            try zmtpHeartbeat.apply(to: socket)
+            if name == "push" {
                 monitor = try SocketMonitor(monitoring: socket, endpoint: "inproc://valuz-source.push.monitor", context: context)
             }
         }
+        guard let monitor else { throw ValidationError("the service opened no push socket") }
         defer {
-            monitor?.socket.close()
+            monitor.socket.close()
             source.close()
         }
+        var run = SourceRun(source: source, monitor: monitor, orders: orders, log: log, trap: trap)
         // Queued orders may take a while to reach slow workers: wait for them, within bounds.
         try source.push.socket.setLinger(.seconds(30))
         log("\(orders.count) orders ready on \(try source.push.socket.lastEndpoint); waiting for START")
 
         let deadline = Date().addingTimeInterval(startTimeout)
-        var started = false
-        while !trap.isRequested, !started, Date() < deadline {
-            do {
-                started = try source.sub.receive(timeout: .milliseconds(250)) != nil
-            } catch  where error.isShutdown {
-                return
-            } catch {
-                log("dropped a malformed control message: \(error)")
-            }
-        }
-        guard started else {
+        guard try run.waitForStart(until: deadline) else {
             if !trap.isRequested { log("no START within \(startTimeout) s; giving up") }
             throw ExitCode(trap.isRequested ? 0 : 1)
         }
-        if let monitor {
-            var peers = ConnectedPeers()
-            while !trap.isRequested, peers.count < workers, Date() < deadline {
-                if let event = try? monitor.receive(timeout: .milliseconds(100)) { peers.record(event) }
-            }
-            if peers.count < workers { log("only \(peers.count) of \(workers) workers connected; pushing anyway") }
+        if workers > 0 {
+            run.waitForWorkers(workers, until: deadline)
+            if run.peers.count < workers { log("only \(run.peers.count) of \(workers) workers connected; pushing anyway") }
         }
         log("START received; pushing")
-        for (index, order) in orders.enumerated() {
-            do { try source.push.send(order) } catch  where error.isShutdown {
-                log("stopped after pushing \(index) orders")
-                return
-            }
-        }
+        guard try run.push(Array(orders.indices), numbered: !seedFormat) else { return }
         log("pushed \(orders.count) orders")
+        if !seedFormat { try run.serveResends(idleTimeout: idleTimeout) }
+    }
+
+    private func loadOrders() throws -> [Order] {
+        guard let csv else { return OrderFile.random(count: count ?? 0, seed: seed) }
+        guard let data = FileManager.default.contents(atPath: csv), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read \(csv) as UTF-8 text")
+        }
+        let orders: [Order]
+        do { orders = try OrderFile.parse(text) } catch { throw ValidationError("\(csv):\(error.line): \(error.message)") }
+        guard orders.count <= Int(UInt32.max) else { throw ValidationError("\(csv) has more than \(UInt32.max) orders") }
+        return orders
     }
 }

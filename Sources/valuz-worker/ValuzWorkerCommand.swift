@@ -9,7 +9,11 @@ struct ValuzWorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "valuz-worker",
         abstract: "Pull orders, push their values to the reducer, and stop on EXIT.",
-        discussion: "Says READY to the reducer on start. Waits on orders and on EXIT at once, so EXIT is seen even while idle.")
+        discussion: """
+            Says READY to the reducer on start. Waits on orders and on EXIT at once, so EXIT is seen \
+            even while idle. A numbered order gets a numbered valuation, so the reducer counts it \
+            once even when it was sent twice; a plain (seed-format) order gets a plain one.
+            """)
 
     @Option(help: "Where the PULL socket for orders connects.")
     var pullEndpoint = "tcp://localhost:9004"
@@ -23,12 +27,23 @@ struct ValuzWorkerCommand: ParsableCommand {
     @Option(help: "A name for the log lines.")
     var name = "worker"
 
+    @Option(help: "Seconds each valuation takes: a stand-in for real work, to watch a run or rehearse faults.")
+    var workTime: Double = 0
+
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
+    func validate() throws {
+        guard workTime.isFinite, workTime >= 0 else { throw ValidationError("--work-time must be a number of seconds, 0 or more.") }
+    }
+
     func run() throws {
         let log = ServiceLog("valuz-worker[\(name)]")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
         // Orders are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
         let worker = try ValuzWorker(context: context, pullEndpoint: pullEndpoint, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { _, socket in
+            try zmtpHeartbeat.apply(to: socket)
             try socket.setMaximumMessageSize(64 * 1024)
         }
         defer { worker.close() }
@@ -43,8 +58,15 @@ struct ValuzWorkerCommand: ParsableCommand {
                 if ready.contains(1), try worker.sub.receive(timeout: .zero) != nil {
                     log("EXIT after valuing \(valued) orders")
                     running = false
-                } else if ready.contains(0), let order = try worker.pull.receive(timeout: .zero) {
-                    try worker.push.sendValuation(stock: order.stock, value: OrderFile.value(of: order))
+                } else if ready.contains(0), let incoming = try worker.pull.receive(timeout: .zero) {
+                    if workTime > 0 { Thread.sleep(forTimeInterval: workTime) }
+                    switch incoming {
+                    case .order(let order):
+                        try worker.push.sendValuation(stock: order.stock, value: OrderFile.value(of: order))
+                    case .numberedOrder(let numbered):
+                        try worker.push.sendNumberedValuation(
+                            number: numbered.number, stock: numbered.stock, value: OrderFile.value(of: numbered.order))
+                    }
                     valued += 1
                 }
             } catch {

@@ -32,7 +32,13 @@ struct ClientBadInputTests {
         var received = 0
         while received < 5, try pull.receive(timeout: .seconds(5)) != nil { received += 1 }
         #expect(received == 5)
+        // A RESEND with no numbers and one naming an order outside the batch are skipped too; EXIT ends it.
+        try publish(on: control, garbage: [[[2]], [[2], [0, 0, 0, 9]], [[2], [0, 0, 9]]], good: [[1]]) {
+            source.log.text.contains("EXIT:")
+        }
         #expect(source.wait() == 0)
+        #expect(source.log.text.contains("ignored 1 order numbers outside the batch"))
+        #expect(try pull.receive(timeout: .milliseconds(200)) == nil, "nothing outside the batch may be pushed")
         #expect(source.log.text.contains("dropped a malformed control message"))
         pull.close()
     }

@@ -31,6 +31,25 @@ struct ValuzServiceTests {
         return python.output.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A seed-format valuz worker in Python: four-frame orders in, two-frame valuations out.
+    static let pythonWorker = #"""
+        import struct, sys, zmq
+        ctx = zmq.Context()
+        pull = ctx.socket(zmq.PULL); pull.connect(sys.argv[1])
+        push = ctx.socket(zmq.PUSH); push.connect(sys.argv[2])
+        sub = ctx.socket(zmq.SUB); sub.connect(sys.argv[3]); sub.setsockopt(zmq.SUBSCRIBE, bytes([1]))
+        push.send_multipart([bytes([2])])                      # READY
+        poller = zmq.Poller(); poller.register(pull, zmq.POLLIN); poller.register(sub, zmq.POLLIN)
+        while True:
+            events = dict(poller.poll(60000))
+            if sub in events:
+                break                                         # EXIT
+            stock, action, shares, price = pull.recv_multipart()
+            value = struct.unpack(">i", shares)[0] * struct.unpack(">d", price)[0] * (-1 if action == bytes([1]) else 1)
+            push.send_multipart([stock, struct.pack(">d", value)])
+        print("ok")
+        """#
+
     /// Runs reduce, `workers` Swift workers and a source over `file`; returns the reducer's JSON.
     static func run(file: URL, orders: Int, workers: Int, extraWorkers: [ServiceProcess] = [], ports: Ports = Ports()) throws -> [String: Any] {
         let reduce = try ServiceProcess("valuz-reduce", ["--workers", "\(workers + extraWorkers.count)", "--expect", "\(orders)", "--json"] + ports.reduce)
@@ -87,23 +106,6 @@ struct ValuzServiceTests {
         let ports = Ports()
         let file = try Self.orderFile(count: 1000, seed: 99)
         defer { try? FileManager.default.removeItem(at: file) }
-        let worker = #"""
-            import struct, sys, zmq
-            ctx = zmq.Context()
-            pull = ctx.socket(zmq.PULL); pull.connect(sys.argv[1])
-            push = ctx.socket(zmq.PUSH); push.connect(sys.argv[2])
-            sub = ctx.socket(zmq.SUB); sub.connect(sys.argv[3]); sub.setsockopt(zmq.SUBSCRIBE, bytes([1]))
-            push.send_multipart([bytes([2])])                      # READY
-            poller = zmq.Poller(); poller.register(pull, zmq.POLLIN); poller.register(sub, zmq.POLLIN)
-            while True:
-                events = dict(poller.poll(60000))
-                if sub in events:
-                    break                                         # EXIT
-                stock, action, shares, price = pull.recv_multipart()
-                value = struct.unpack(">i", shares)[0] * struct.unpack(">d", price)[0] * (-1 if action == bytes([1]) else 1)
-                push.send_multipart([stock, struct.pack(">d", value)])
-            print("ok")
-            """#
         let source = #"""
             import csv, struct, sys, zmq
             ctx = zmq.Context()
@@ -116,7 +118,7 @@ struct ValuzServiceTests {
             print("ok")
             """#
         let reduce = try ServiceProcess("valuz-reduce", ["--workers", "3", "--expect", "1000", "--json"] + ports.reduce)
-        let python = try ServiceProcess(python: worker, [ports.orders, ports.results, ports.control])
+        let python = try ServiceProcess(python: Self.pythonWorker, [ports.orders, ports.results, ports.control])
         let swiftWorkers = try (0..<2).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + ports.worker) }
         let pythonSource = try ServiceProcess(python: source, [ports.orders, ports.control, file.path])
         #expect(reduce.wait(timeout: .seconds(60)) == 0, "reduce log:\n\(reduce.log.text)")
@@ -131,7 +133,7 @@ struct ValuzServiceTests {
     @Test("bad results and orders are logged and skipped; good ones still count", .timeLimit(.minutes(1)))
     func badInput() throws {
         let ports = Ports()
-        let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "2", "--json"] + ports.reduce)
+        let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "2", "--json", "--resend-after", "60"] + ports.reduce)
         let worker = try ServiceProcess("valuz-worker", ["--name", "w"] + ports.worker)
         #expect(reduce.log.waitFor("START"))
         let context = ZMQContext()
@@ -152,7 +154,7 @@ struct ValuzServiceTests {
         try orders.send(frames: [Array("IBM".utf8), [9], [0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0, 0]])
         try orders.send(frames: [Array("IBM".utf8), [0], [0, 0, 0, 2], withUnsafeBytes(of: (1.25).bitPattern.bigEndian, Array.init)])
         #expect(reduce.wait(timeout: .seconds(20)) == 0)
-        #expect(reduce.output.text == "{\"orders\": 2, \"total\": 5.0, \"bySymbol\": {\"IBM\": 5.0}}\n")
+        #expect(reduce.output.text == "{\"orders\": 2, \"total\": 5.0, \"bySymbol\": {\"IBM\": 5.0}, \"duplicates\": 0, \"resent\": 0}\n")
         #expect(reduce.log.text.components(separatedBy: "dropped a malformed result").count - 1 == 4)
         #expect(worker.wait() == 0)
         #expect(worker.log.text.contains("dropped a malformed message"))

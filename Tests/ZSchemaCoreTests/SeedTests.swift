@@ -61,8 +61,8 @@ struct SeedTests {
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.ir.links.count == 10)
         let worker = try #require(result.ir.services.first { $0.id == "valuz.worker" })
-        #expect(worker.sockets.map(\.receives) == [.message("Order"), nil, .message("Exit")])
-        #expect(worker.sockets.map(\.sends) == [nil, .union("Ready|Valuation"), nil])
+        #expect(worker.sockets.map(\.receives) == [.union("Order|NumberedOrder"), nil, .message("Exit")])
+        #expect(worker.sockets.map(\.sends) == [nil, .union("Ready|Valuation|NumberedValuation"), nil])
         let dealz = try #require(result.ir.services.first { $0.id == "dealz" })
         #expect(
             dealz.sockets.map(\.name) == [

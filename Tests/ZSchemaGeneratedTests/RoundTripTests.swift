@@ -40,7 +40,10 @@ struct RoundTripTests {
         try roundTrip(Exit(), over: endpoint)
         try roundTrip(ReadyOrValuation.ready(Ready()), over: endpoint)
         try roundTrip(ReadyOrValuation.valuation(Valuation(stock: "AB", value: 1)), over: endpoint)
-        try roundTrip(StartOrExit.exit(Exit()), over: endpoint)
+        try roundTrip(StartOrExitOrResend.exit(Exit()), over: endpoint)
+        try roundTrip(StartOrExitOrResend.resend(Resend(numbers: [0, .max])), over: endpoint)
+        try roundTrip(OrderOrNumberedOrder.numberedOrder(NumberedOrder(number: 3, stock: "IBM", action: .sell, shares: 1, price: 2)), over: endpoint)
+        try roundTrip(ReadyOrValuationOrNumberedValuation.numberedValuation(NumberedValuation(number: 1, stock: "IB", value: 0)), over: endpoint)
     }
 
     @Test("dealz", arguments: endpoints)

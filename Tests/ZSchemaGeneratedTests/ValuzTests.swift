@@ -33,6 +33,26 @@ struct ValuzTests {
         #expect(throws: expected) { try Order(frames: frames) }
     }
 
+    @Test("a numbered order is the order's frames after a big-endian u32; the worker's PULL tells both forms apart")
+    func numberedOrder() throws {
+        let numbered = NumberedOrder(number: 70_000, stock: "MSFT", action: .sell, shares: 250, price: 12.5)
+        let frames = try numbered.encode()
+        #expect(frames == [[0, 1, 0x11, 0x70]] + (try order.encode()))
+        #expect(try OrderOrNumberedOrder(frames: frames) == .numberedOrder(numbered))
+        #expect(try OrderOrNumberedOrder(frames: try order.encode()) == .order(order))
+        #expect(
+            try ReadyOrValuationOrNumberedValuation(frames: [[0, 0, 0, 7], Array("IBM".utf8), bigEndianBytes(2.0)])
+                == .numberedValuation(NumberedValuation(number: 7, stock: "IBM", value: 2)))
+    }
+
+    @Test("RESEND is the byte 2, then one u32 frame per order number; an empty list cannot be sent")
+    func resend() throws {
+        #expect(try Resend(numbers: [1, 0x0102_0304]).encode() == [[2], [0, 0, 0, 1], [1, 2, 3, 4]])
+        #expect(try StartOrExitOrResend(frames: [[2], [0, 0, 0, 9]]) == .resend(Resend(numbers: [9])))
+        #expect(throws: MessageEncodingError(message: "Resend", field: "numbers", reason: .emptyRepetition)) { try Resend(numbers: []).encode() }
+        #expect(throws: MessageDecodingError.self) { try Resend(frames: [[2]]) }
+    }
+
     @Test("a negative i32 travels as two's complement")
     func negativeShares() throws {
         let frames = try Order(stock: "A1", action: .buy, shares: -3, price: 0).encode()
@@ -74,7 +94,7 @@ struct ValuzTests {
             try reduce.pub.sendStart()
             return try source.sub.receive(timeout: .milliseconds(20))
         }
-        #expect(start == Start())
+        #expect(start == .start(Start()))
         // The worker subscribed to EXIT only: the STARTs above never reach it.
         #expect(try worker.sub.receive(timeout: .milliseconds(50)) == nil)
 
@@ -87,7 +107,10 @@ struct ValuzTests {
         var total = 0.0
         for _ in orders {
             #expect(try poller.poll(timeout: .seconds(5)) == [0])
-            let order = try worker.pull.receive()
+            guard case .order(let order) = try worker.pull.receive() else {
+                Issue.record("expected a plain order")
+                return
+            }
             let sign: Double = order.action == .sell ? -1 : 1
             let value = Double(order.shares) * order.price * sign
             try worker.push.sendValuation(stock: order.stock, value: value)

@@ -13,6 +13,8 @@ struct ChatLink {
 
     let context: ZMQContext
     let endpoint: String
+    /// Set on every socket opened after a timeout, as on the first.
+    let heartbeat: ZMTPHeartbeat
     let user: String
     /// The current REQ socket and its monitor; both replaced after a timeout.
     private(set) var socket: ChatSocket
@@ -28,8 +30,9 @@ struct ChatLink {
     static let attempts = 3
     static let refreshInterval = Duration.seconds(2)
 
-    init(context: ZMQContext, endpoint: String, user: String, socket: ChatSocket, monitor: SocketMonitor) {
-        (self.context, self.endpoint, self.user, self.socket, self.monitor) = (context, endpoint, user, socket, monitor)
+    init(context: ZMQContext, endpoint: String, heartbeat: ZMTPHeartbeat, user: String, socket: ChatSocket, monitor: SocketMonitor) {
+        (self.context, self.endpoint, self.heartbeat, self.user) = (context, endpoint, heartbeat, user)
+        (self.socket, self.monitor) = (socket, monitor)
     }
 
     /// Queues a post; it goes out when the socket is free.
@@ -76,6 +79,7 @@ struct ChatLink {
         socket.socket.close()
         reopened += 1
         let fresh = try ZMQSocket(context: context, type: .req)
+        try heartbeat.apply(to: fresh)
         monitor = try SocketMonitor(monitoring: fresh, endpoint: "inproc://monitor.chatz.req.\(reopened)", context: context)
         try fresh.connect(endpoint)
         socket = ChatSocket(socket: fresh)

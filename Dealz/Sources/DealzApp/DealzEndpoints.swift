@@ -1,7 +1,8 @@
 import ExampleSystems
 import ZSchemaRuntime
 
-/// Where dealz's six sockets bind or connect: the schema's endpoints unless told otherwise.
+/// Where dealz's six sockets bind or connect (the schema's endpoints unless told otherwise), and
+/// the ZMTP heartbeat on their connections.
 public struct DealzEndpoints: Sendable, Hashable {
     /// Where the chatz REQ socket connects.
     public var chatzRouter = "tcp://localhost:9001"
@@ -15,6 +16,8 @@ public struct DealzEndpoints: Sendable, Hashable {
     public var pull = "tcp://*:9015"
     /// Where the PUB socket for EXIT binds.
     public var pub = "tcp://*:9016"
+    /// The heartbeat on every connection, so a frozen or vanished peer shows as disconnected.
+    public var heartbeat = ZMTPHeartbeat.standard
 
     /// The schema's endpoints.
     public init() {}
@@ -26,6 +29,7 @@ public struct DealzEndpoints: Sendable, Hashable {
             context: context, reqEndpoint: chatzRouter, chatzSubEndpoint: chatzPub, tickzSubEndpoint: tickz,
             pushEndpoint: push, pullEndpoint: pull, pubEndpoint: pub
         ) { name, socket in
+            try heartbeat.apply(to: socket)
             if name != "push" && name != "pub" { try socket.setMaximumMessageSize(64 * 1024) }
         }
     }

@@ -6,18 +6,19 @@ public final class WorkerPool: Sendable {
     private let processes: [Process]
 
     /// Starts `count` copies of `executable`, connected to dealz's order, result and control
-    /// endpoints; their standard error goes to dealz's.
+    /// endpoints with dealz's heartbeat; their standard error goes to dealz's.
     public init(count: Int, executable: URL, endpoints: DealzEndpoints) throws {
         var processes: [Process] = []
         for index in 1...max(count, 1) where count > 0 {
             let process = Process()
             process.executableURL = executable
-            process.arguments = [
-                "--name", "dealz-\(index)",
-                "--pull-endpoint", try Self.connectable(endpoints.push),
-                "--push-endpoint", try Self.connectable(endpoints.pull),
-                "--sub-endpoint", try Self.connectable(endpoints.pub),
-            ]
+            process.arguments =
+                [
+                    "--name", "dealz-\(index)",
+                    "--pull-endpoint", try Self.connectable(endpoints.push),
+                    "--push-endpoint", try Self.connectable(endpoints.pull),
+                    "--sub-endpoint", try Self.connectable(endpoints.pub),
+                ] + endpoints.heartbeat.arguments
             try process.run()
             processes.append(process)
         }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import DealzApp
+import ExampleSystems
 
-/// The endpoint options every dealz command takes.
+/// The endpoint and heartbeat options every dealz command takes.
 struct EndpointOptions: ParsableArguments {
     @Option(help: "Where the chatz REQ socket connects.")
     var chatzRouter = DealzEndpoints().chatzRouter
@@ -21,10 +22,14 @@ struct EndpointOptions: ParsableArguments {
     @Option(help: "Where the PUB socket for EXIT binds.")
     var pub = DealzEndpoints().pub
 
+    @OptionGroup(title: "ZMTP heartbeats")
+    var zmtpHeartbeat: HeartbeatOptions
+
     var endpoints: DealzEndpoints {
         var endpoints = DealzEndpoints()
         (endpoints.chatzRouter, endpoints.chatzPub, endpoints.tickz) = (chatzRouter, chatzPub, tickz)
         (endpoints.push, endpoints.pull, endpoints.pub) = (push, pull, pub)
+        endpoints.heartbeat = zmtpHeartbeat.heartbeat
         return endpoints
     }
 }

@@ -6,6 +6,74 @@ import ZSchemaRuntime
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
 private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 
+// MARK: - Messages
+
+/// One of the messages ``Ready``, ``Valuation``.
+///
+/// Decoding tries them in this order and takes the first that fits.
+///
+/// Generated from dealz.zschema:17.
+public enum ReadyOrValuation: ZSchemaMessage, Hashable {
+    case ready(Ready)
+    case valuation(Valuation)
+
+    public static let messageName = "ReadyOrValuation"
+
+    /// Decodes whichever alternative fits `frames`.
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var failures: [MessageDecodingError] = []
+        do {
+            self = .ready(try Ready(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        do {
+            self = .valuation(try Valuation(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        throw MessageDecodingError(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(failures))
+    }
+
+    /// Writes the frames of the alternative this value holds.
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        switch self {
+        case .ready(let message):
+            try message.encode(into: &writer)
+        case .valuation(let message):
+            try message.encode(into: &writer)
+        }
+    }
+}
+
+// MARK: - Sending
+
+/// A puller socket for ``ReadyOrValuation``.
+public typealias ReadyOrValuationPuller = Puller<ReadyOrValuation>
+extension MessageSending where Outgoing == ReadyOrValuation {
+    /// Sends a ``Ready``.
+    public func send(_ message: Ready, dontWait: Bool = false) throws {
+        try self.send(.ready(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``Ready`` built from its fields.
+    public func sendReady(dontWait: Bool = false) throws {
+        try self.send(.ready(Ready()), dontWait: dontWait)
+    }
+
+    /// Sends a ``Valuation``.
+    public func send(_ message: Valuation, dontWait: Bool = false) throws {
+        try self.send(.valuation(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``Valuation`` built from its fields.
+    public func sendValuation(stock: String, value: Double, dontWait: Bool = false) throws {
+        try self.send(.valuation(Valuation(stock: stock, value: value)), dontWait: dontWait)
+    }
+}
+
 // MARK: - Services
 
 /// dealz: one front end over the other three systems. It plays valuz's source and reducer for a

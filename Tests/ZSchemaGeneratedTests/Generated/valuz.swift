@@ -68,12 +68,79 @@ public struct Order: ZSchemaMessage, Hashable {
     }
 }
 
+/// The same order with its number in the batch, so the reducer can ask for it again.
+///
+/// Frames on the wire:
+/// 1. `[ number :u32 ]`
+/// 2. `[ \"(?stock:[A-Z][A-Z0-9]+)\" ]`
+/// 3. `[ action :(BUY = 0 | SELL = 1) (u8) ]`
+/// 4. `[ shares :i32 ]`
+/// 5. `[ price :f64 ]`
+///
+/// Generated from valuz.zschema:11.
+public struct NumberedOrder: ZSchemaMessage, Hashable {
+    public static let messageName = "NumberedOrder"
+
+    /// The values of `action`, one u8 on the wire.
+    public enum Action: UInt8, Sendable, Hashable, CaseIterable {
+        case buy = 0
+        case sell = 1
+    }
+
+    /// Frame 1: `number`, u32 big-endian.
+    public var number: UInt32
+
+    /// Frame 2: the capture `stock`.
+    public var stock: String
+
+    /// Frame 3: `action`, one of ``Action``.
+    public var action: Action
+
+    /// Frame 4: `shares`, i32 big-endian.
+    public var shares: Int32
+
+    /// Frame 5: `price`, f64 big-endian.
+    public var price: Double
+
+    /// Creates a message from its fields.
+    public init(number: UInt32, stock: String, action: Action, shares: Int32, price: Double) {
+        self.number = number
+        self.stock = stock
+        self.action = action
+        self.shares = shares
+        self.price = price
+    }
+
+    @usableFromInline static let pattern2 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
+
+    /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 5...5)
+        self.number = try reader.integer(UInt32.self, field: "number")
+        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock")
+        self.action = try reader.enumeration(Action.self, field: "action")
+        self.shares = try reader.integer(Int32.self, field: "shares")
+        self.price = try reader.double(field: "price")
+    }
+
+    /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        writer.append(integer: self.number)
+        try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock")
+        writer.append(integer: self.action.rawValue)
+        writer.append(integer: self.shares)
+        writer.append(double: self.price)
+    }
+}
+
 /// A worker is ready for orders.
 ///
 /// Frames on the wire:
 /// 1. `[ command :READY = 2 (u8) ]`
 ///
-/// Generated from valuz.zschema:18.
+/// Generated from valuz.zschema:26.
 public struct Ready: ZSchemaMessage, Hashable {
     public static let messageName = "Ready"
 
@@ -102,7 +169,7 @@ public struct Ready: ZSchemaMessage, Hashable {
 /// 1. `[ \"(?stock:[A-Z][A-Z0-9]+)\" ]`
 /// 2. `[ value :f64 ]`
 ///
-/// Generated from valuz.zschema:20.
+/// Generated from valuz.zschema:28.
 public struct Valuation: ZSchemaMessage, Hashable {
     public static let messageName = "Valuation"
 
@@ -136,12 +203,59 @@ public struct Valuation: ZSchemaMessage, Hashable {
     }
 }
 
+/// The value of a numbered order, with its number: the reducer counts each number once.
+///
+/// Frames on the wire:
+/// 1. `[ number :u32 ]`
+/// 2. `[ \"(?stock:[A-Z][A-Z0-9]+)\" ]`
+/// 3. `[ value :f64 ]`
+///
+/// Generated from valuz.zschema:31.
+public struct NumberedValuation: ZSchemaMessage, Hashable {
+    public static let messageName = "NumberedValuation"
+
+    /// Frame 1: `number`, u32 big-endian.
+    public var number: UInt32
+
+    /// Frame 2: the capture `stock`.
+    public var stock: String
+
+    /// Frame 3: `value`, f64 big-endian.
+    public var value: Double
+
+    /// Creates a message from its fields.
+    public init(number: UInt32, stock: String, value: Double) {
+        self.number = number
+        self.stock = stock
+        self.value = value
+    }
+
+    @usableFromInline static let pattern2 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
+
+    /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        self.number = try reader.integer(UInt32.self, field: "number")
+        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock")
+        self.value = try reader.double(field: "value")
+    }
+
+    /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        writer.append(integer: self.number)
+        try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock")
+        writer.append(double: self.value)
+    }
+}
+
 /// to source, when worker(s) ready
 ///
 /// Frames on the wire:
 /// 1. `[ command :START = 0 (u8) ]`
 ///
-/// Generated from valuz.zschema:24.
+/// Generated from valuz.zschema:36.
 public struct Start: ZSchemaMessage, Hashable {
     public static let messageName = "Start"
 
@@ -169,7 +283,7 @@ public struct Start: ZSchemaMessage, Hashable {
 /// Frames on the wire:
 /// 1. `[ command :EXIT = 1 (u8) ]`
 ///
-/// Generated from valuz.zschema:25.
+/// Generated from valuz.zschema:37.
 public struct Exit: ZSchemaMessage, Hashable {
     public static let messageName = "Exit"
 
@@ -192,28 +306,74 @@ public struct Exit: ZSchemaMessage, Hashable {
     }
 }
 
-/// One of the messages ``Ready``, ``Valuation``.
+/// to source: the numbered orders with no valuation yet, after a quiet spell
+///
+/// Frames on the wire:
+/// 1. `[ command :RESEND = 2 (u8) ]`
+/// 2. `[ numbers :u32 ]+`
+///
+/// Generated from valuz.zschema:39.
+public struct Resend: ZSchemaMessage, Hashable {
+    public static let messageName = "Resend"
+
+    /// Frames from 2 on: `numbers`, u32 big-endian.
+    public var numbers: [UInt32]
+
+    /// Creates a message from its fields.
+    public init(numbers: [UInt32]) {
+        self.numbers = numbers
+    }
+
+    @usableFromInline static let constant1: [UInt8] = [0x02]
+
+    /// Decodes the message from `frames`, checking every frame against the schema.
+    @inlinable
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+        try reader.constant(Self.constant1, field: "command")
+        var numbersElements: [UInt32] = []
+        numbersElements.reserveCapacity(reader.remaining - 0)
+        while reader.remaining > 0 {
+            numbersElements.append(try reader.integer(UInt32.self, field: "numbers"))
+        }
+        self.numbers = numbersElements
+    }
+
+    /// Writes the message's frames, checking string frames against their patterns first.
+    @inlinable
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        writer.append(integer: UInt8(2))
+        guard !self.numbers.isEmpty else {
+            throw MessageEncodingError(message: Self.messageName, field: "numbers", reason: .emptyRepetition)
+        }
+        for element in self.numbers {
+            writer.append(integer: element)
+        }
+    }
+}
+
+/// One of the messages ``Order``, ``NumberedOrder``.
 ///
 /// Decoding tries them in this order and takes the first that fits.
 ///
-/// Generated from valuz.zschema:16.
-public enum ReadyOrValuation: ZSchemaMessage, Hashable {
-    case ready(Ready)
-    case valuation(Valuation)
+/// Generated from valuz.zschema:4.
+public enum OrderOrNumberedOrder: ZSchemaMessage, Hashable {
+    case order(Order)
+    case numberedOrder(NumberedOrder)
 
-    public static let messageName = "ReadyOrValuation"
+    public static let messageName = "OrderOrNumberedOrder"
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var failures: [MessageDecodingError] = []
         do {
-            self = .ready(try Ready(frames: frames))
+            self = .order(try Order(frames: frames))
             return
         } catch {
             failures.append(error)
         }
         do {
-            self = .valuation(try Valuation(frames: frames))
+            self = .numberedOrder(try NumberedOrder(frames: frames))
             return
         } catch {
             failures.append(error)
@@ -224,24 +384,25 @@ public enum ReadyOrValuation: ZSchemaMessage, Hashable {
     /// Writes the frames of the alternative this value holds.
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         switch self {
-        case .ready(let message):
+        case .order(let message):
             try message.encode(into: &writer)
-        case .valuation(let message):
+        case .numberedOrder(let message):
             try message.encode(into: &writer)
         }
     }
 }
 
-/// One of the messages ``Start``, ``Exit``.
+/// One of the messages ``Start``, ``Exit``, ``Resend``.
 ///
 /// Decoding tries them in this order and takes the first that fits.
 ///
-/// Generated from valuz.zschema:23.
-public enum StartOrExit: ZSchemaMessage, Hashable {
+/// Generated from valuz.zschema:35.
+public enum StartOrExitOrResend: ZSchemaMessage, Hashable {
     case start(Start)
     case exit(Exit)
+    case resend(Resend)
 
-    public static let messageName = "StartOrExit"
+    public static let messageName = "StartOrExitOrResend"
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -258,6 +419,12 @@ public enum StartOrExit: ZSchemaMessage, Hashable {
         } catch {
             failures.append(error)
         }
+        do {
+            self = .resend(try Resend(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
         throw MessageDecodingError(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(failures))
     }
 
@@ -268,6 +435,57 @@ public enum StartOrExit: ZSchemaMessage, Hashable {
             try message.encode(into: &writer)
         case .exit(let message):
             try message.encode(into: &writer)
+        case .resend(let message):
+            try message.encode(into: &writer)
+        }
+    }
+}
+
+/// One of the messages ``Ready``, ``Valuation``, ``NumberedValuation``.
+///
+/// Decoding tries them in this order and takes the first that fits.
+///
+/// Generated from valuz.zschema:24.
+public enum ReadyOrValuationOrNumberedValuation: ZSchemaMessage, Hashable {
+    case ready(Ready)
+    case valuation(Valuation)
+    case numberedValuation(NumberedValuation)
+
+    public static let messageName = "ReadyOrValuationOrNumberedValuation"
+
+    /// Decodes whichever alternative fits `frames`.
+    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
+        var failures: [MessageDecodingError] = []
+        do {
+            self = .ready(try Ready(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        do {
+            self = .valuation(try Valuation(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        do {
+            self = .numberedValuation(try NumberedValuation(frames: frames))
+            return
+        } catch {
+            failures.append(error)
+        }
+        throw MessageDecodingError(message: Self.messageName, frame: nil, field: nil, reason: .noAlternativeMatched(failures))
+    }
+
+    /// Writes the frames of the alternative this value holds.
+    public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
+        switch self {
+        case .ready(let message):
+            try message.encode(into: &writer)
+        case .valuation(let message):
+            try message.encode(into: &writer)
+        case .numberedValuation(let message):
+            try message.encode(into: &writer)
         }
     }
 }
@@ -276,12 +494,17 @@ public enum StartOrExit: ZSchemaMessage, Hashable {
 
 /// A pusher socket for ``Order``.
 public typealias OrderPusher = Pusher<Order>
-/// A puller socket for ``Order``.
-public typealias OrderPuller = Puller<Order>
 extension MessageSending where Outgoing == Order {
     /// Sends a ``Order`` built from its fields.
     public func send(stock: String, action: Order.Action, shares: Int32, price: Double, dontWait: Bool = false) throws {
         try self.send(Order(stock: stock, action: action, shares: shares, price: price), dontWait: dontWait)
+    }
+}
+
+extension MessageSending where Outgoing == NumberedOrder {
+    /// Sends a ``NumberedOrder`` built from its fields.
+    public func send(number: UInt32, stock: String, action: NumberedOrder.Action, shares: Int32, price: Double, dontWait: Bool = false) throws {
+        try self.send(NumberedOrder(number: number, stock: stock, action: action, shares: shares, price: price), dontWait: dontWait)
     }
 }
 
@@ -299,8 +522,13 @@ extension MessageSending where Outgoing == Valuation {
     }
 }
 
-/// A subscriber socket for ``Start``.
-public typealias StartSubscriber = Subscriber<Start>
+extension MessageSending where Outgoing == NumberedValuation {
+    /// Sends a ``NumberedValuation`` built from its fields.
+    public func send(number: UInt32, stock: String, value: Double, dontWait: Bool = false) throws {
+        try self.send(NumberedValuation(number: number, stock: stock, value: value), dontWait: dontWait)
+    }
+}
+
 extension MessageSending where Outgoing == Start {
     /// Sends a ``Start`` built from its fields.
     public func send(dontWait: Bool = false) throws {
@@ -319,11 +547,80 @@ extension MessageSending where Outgoing == Exit {
     }
 }
 
-/// A pusher socket for ``ReadyOrValuation``.
-public typealias ReadyOrValuationPusher = Pusher<ReadyOrValuation>
-/// A puller socket for ``ReadyOrValuation``.
-public typealias ReadyOrValuationPuller = Puller<ReadyOrValuation>
-extension MessageSending where Outgoing == ReadyOrValuation {
+extension MessageSending where Outgoing == Resend {
+    /// Sends a ``Resend`` built from its fields.
+    public func send(numbers: [UInt32], dontWait: Bool = false) throws {
+        try self.send(Resend(numbers: numbers), dontWait: dontWait)
+    }
+}
+
+/// A pusher socket for ``OrderOrNumberedOrder``.
+public typealias OrderOrNumberedOrderPusher = Pusher<OrderOrNumberedOrder>
+/// A puller socket for ``OrderOrNumberedOrder``.
+public typealias OrderOrNumberedOrderPuller = Puller<OrderOrNumberedOrder>
+extension MessageSending where Outgoing == OrderOrNumberedOrder {
+    /// Sends a ``Order``.
+    public func send(_ message: Order, dontWait: Bool = false) throws {
+        try self.send(.order(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``Order`` built from its fields.
+    public func sendOrder(stock: String, action: Order.Action, shares: Int32, price: Double, dontWait: Bool = false) throws {
+        try self.send(.order(Order(stock: stock, action: action, shares: shares, price: price)), dontWait: dontWait)
+    }
+
+    /// Sends a ``NumberedOrder``.
+    public func send(_ message: NumberedOrder, dontWait: Bool = false) throws {
+        try self.send(.numberedOrder(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``NumberedOrder`` built from its fields.
+    public func sendNumberedOrder(number: UInt32, stock: String, action: NumberedOrder.Action, shares: Int32, price: Double, dontWait: Bool = false) throws {
+        try self.send(.numberedOrder(NumberedOrder(number: number, stock: stock, action: action, shares: shares, price: price)), dontWait: dontWait)
+    }
+}
+
+/// A publisher socket for ``StartOrExitOrResend``.
+public typealias StartOrExitOrResendPublisher = Publisher<StartOrExitOrResend>
+/// A subscriber socket for ``StartOrExitOrResend``.
+public typealias StartOrExitOrResendSubscriber = Subscriber<StartOrExitOrResend>
+extension MessageSending where Outgoing == StartOrExitOrResend {
+    /// Sends a ``Start``.
+    public func send(_ message: Start, dontWait: Bool = false) throws {
+        try self.send(.start(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``Start`` built from its fields.
+    public func sendStart(dontWait: Bool = false) throws {
+        try self.send(.start(Start()), dontWait: dontWait)
+    }
+
+    /// Sends a ``Exit``.
+    public func send(_ message: Exit, dontWait: Bool = false) throws {
+        try self.send(.exit(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``Exit`` built from its fields.
+    public func sendExit(dontWait: Bool = false) throws {
+        try self.send(.exit(Exit()), dontWait: dontWait)
+    }
+
+    /// Sends a ``Resend``.
+    public func send(_ message: Resend, dontWait: Bool = false) throws {
+        try self.send(.resend(message), dontWait: dontWait)
+    }
+
+    /// Sends a ``Resend`` built from its fields.
+    public func sendResend(numbers: [UInt32], dontWait: Bool = false) throws {
+        try self.send(.resend(Resend(numbers: numbers)), dontWait: dontWait)
+    }
+}
+
+/// A pusher socket for ``ReadyOrValuationOrNumberedValuation``.
+public typealias ReadyOrValuationOrNumberedValuationPusher = Pusher<ReadyOrValuationOrNumberedValuation>
+/// A puller socket for ``ReadyOrValuationOrNumberedValuation``.
+public typealias ReadyOrValuationOrNumberedValuationPuller = Puller<ReadyOrValuationOrNumberedValuation>
+extension MessageSending where Outgoing == ReadyOrValuationOrNumberedValuation {
     /// Sends a ``Ready``.
     public func send(_ message: Ready, dontWait: Bool = false) throws {
         try self.send(.ready(message), dontWait: dontWait)
@@ -343,29 +640,15 @@ extension MessageSending where Outgoing == ReadyOrValuation {
     public func sendValuation(stock: String, value: Double, dontWait: Bool = false) throws {
         try self.send(.valuation(Valuation(stock: stock, value: value)), dontWait: dontWait)
     }
-}
 
-/// A publisher socket for ``StartOrExit``.
-public typealias StartOrExitPublisher = Publisher<StartOrExit>
-extension MessageSending where Outgoing == StartOrExit {
-    /// Sends a ``Start``.
-    public func send(_ message: Start, dontWait: Bool = false) throws {
-        try self.send(.start(message), dontWait: dontWait)
+    /// Sends a ``NumberedValuation``.
+    public func send(_ message: NumberedValuation, dontWait: Bool = false) throws {
+        try self.send(.numberedValuation(message), dontWait: dontWait)
     }
 
-    /// Sends a ``Start`` built from its fields.
-    public func sendStart(dontWait: Bool = false) throws {
-        try self.send(.start(Start()), dontWait: dontWait)
-    }
-
-    /// Sends a ``Exit``.
-    public func send(_ message: Exit, dontWait: Bool = false) throws {
-        try self.send(.exit(message), dontWait: dontWait)
-    }
-
-    /// Sends a ``Exit`` built from its fields.
-    public func sendExit(dontWait: Bool = false) throws {
-        try self.send(.exit(Exit()), dontWait: dontWait)
+    /// Sends a ``NumberedValuation`` built from its fields.
+    public func sendNumberedValuation(number: UInt32, stock: String, value: Double, dontWait: Bool = false) throws {
+        try self.send(.numberedValuation(NumberedValuation(number: number, stock: stock, value: value)), dontWait: dontWait)
     }
 }
 
@@ -389,21 +672,21 @@ public final class ValuzSource {
     ///
     /// `PUSH`, binds `tcp://*:9004` by default.
     /// Peers in the schemas: `valuz.worker/pull`.
-    public let push: OrderPusher
+    public let push: OrderOrNumberedOrderPusher
 
     /// receives control signal from reducer
     ///
     /// `SUB`, connects to `tcp://localhost:9006` by default.
     /// Peers in the schemas: `valuz.reduce/pub`.
-    public let sub: StartSubscriber
+    public let sub: StartOrExitOrResendSubscriber
 
     /// The wrapper type of `push`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PushSocket = OrderPusher
+    public typealias PushSocket = OrderOrNumberedOrderPusher
 
     /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias SubSocket = StartSubscriber
+    public typealias SubSocket = StartOrExitOrResendSubscriber
 
     /// Opens every socket of `valuz.source` on `context`, binding or connecting as the schema says.
     ///
@@ -430,6 +713,8 @@ public final class ValuzSource {
         try subSocket.attach(to: subEndpoint, bind: false)
         self.sub = .init(socket: subSocket)
         try self.sub.socket.subscribe(prefix: [0x00])
+        try self.sub.socket.subscribe(prefix: [0x02])
+        try self.sub.socket.subscribe(prefix: [0x01])
     }
 
     /// Closes every socket (monitors first); pending messages are kept for at most the sockets' linger.
@@ -446,7 +731,7 @@ public final class ValuzSource {
 ///
 /// Schema metadata: Python, Console.
 ///
-/// Generated from valuz.zschema:14.
+/// Generated from valuz.zschema:22.
 public final class ValuzReduce {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
@@ -455,21 +740,21 @@ public final class ValuzReduce {
     ///
     /// `PULL`, binds `tcp://*:9005` by default.
     /// Peers in the schemas: `valuz.worker/push`.
-    public let pull: ReadyOrValuationPuller
+    public let pull: ReadyOrValuationOrNumberedValuationPuller
 
     /// sends control signals to source, worker(s)
     ///
     /// `PUB`, binds `tcp://*:9006` by default.
     /// Peers in the schemas: `valuz.source/sub`, `valuz.worker/sub`.
-    public let pub: StartOrExitPublisher
+    public let pub: StartOrExitOrResendPublisher
 
     /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PullSocket = ReadyOrValuationPuller
+    public typealias PullSocket = ReadyOrValuationOrNumberedValuationPuller
 
     /// The wrapper type of `pub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PubSocket = StartOrExitPublisher
+    public typealias PubSocket = StartOrExitOrResendPublisher
 
     /// Opens every socket of `valuz.reduce` on `context`, binding or connecting as the schema says.
     ///
@@ -511,7 +796,7 @@ public final class ValuzReduce {
 ///
 /// Schema metadata: Haskell, Console.
 ///
-/// Generated from valuz.zschema:28.
+/// Generated from valuz.zschema:43.
 public final class ValuzWorker {
     /// The context every socket of the service belongs to.
     public let context: ZMQContext
@@ -521,14 +806,14 @@ public final class ValuzWorker {
     ///
     /// `PULL`, connects to `tcp://localhost:9004` by default.
     /// Peers in the schemas: `valuz.source/push`.
-    public let pull: OrderPuller
+    public let pull: OrderOrNumberedOrderPuller
 
     /// sends "ready" signal to reducer
     /// sends calculated result to reducer
     ///
     /// `PUSH`, connects to `tcp://localhost:9005` by default.
     /// Peers in the schemas: `valuz.reduce/pull`.
-    public let push: ReadyOrValuationPusher
+    public let push: ReadyOrValuationOrNumberedValuationPusher
 
     /// receives control signal from reducer
     ///
@@ -538,11 +823,11 @@ public final class ValuzWorker {
 
     /// The wrapper type of `pull`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PullSocket = OrderPuller
+    public typealias PullSocket = OrderOrNumberedOrderPuller
 
     /// The wrapper type of `push`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
-    public typealias PushSocket = ReadyOrValuationPusher
+    public typealias PushSocket = ReadyOrValuationOrNumberedValuationPusher
 
     /// The wrapper type of `sub`, to open another such socket (a REQ client reopens
     /// its socket after a timeout, for example).
