@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with libFuzzer (swiftc -sanitize=fuzzer,address).
-#   bash Fuzz/fuzz.sh schema|automaton [libFuzzer options...]   e.g. -max_total_time=600 -jobs=2
+#   bash Fuzz/fuzz.sh schema|automaton|decoders|kitchensink [libFuzzer options...]
+#   e.g. -max_total_time=600 -jobs=2
 # Builds the target into .build-fuzz/ (never with SwiftPM: --sanitize=fuzzer would instrument
 # the plugin's tool too and break its link) and runs it on a copy of the committed corpus, so
 # the repository's corpus only grows when someone copies new inputs back on purpose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:?usage: fuzz.sh schema|automaton [libFuzzer options...]}"
+target="${1:?usage: fuzz.sh schema|automaton|decoders|kitchensink [libFuzzer options...]}"
 shift
 out=.build-fuzz
 mkdir -p "$out/corpus-$target"
@@ -23,8 +24,22 @@ automaton)
         -I Sources/CZeroMQ -I Sources/CPCRE2 -lzmq -lpcre2-8 $sources Tests/ZSchemaRuntimeTests/AutomatonFuzzHarness.swift \
         Fuzz/Targets/AutomatonFuzzer.swift -o "$out/automaton-fuzzer"
     ;;
+decoders | kitchensink)
+    # The generated code is a module of its own over ZSchemaRuntime, as in a consumer (the
+    # kitchen sink names messages String and FrameReader, which would shadow the runtime's).
+    sources=$(find Sources/ZSchemaRuntime -name '*.swift' | sort)
+    flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 -suppress-warnings -I Sources/CZeroMQ -I Sources/CPCRE2)
+    runtime="$out/$target-runtime" # per target, so that two targets can be built at once
+    mkdir -p "$runtime"
+    swiftc "${flags[@]}" -module-name ZSchemaRuntime -emit-module -emit-module-path "$runtime/ZSchemaRuntime.swiftmodule" \
+        -emit-library -static $sources -o "$runtime/libZSchemaRuntime.a"
+    if [ "$target" = decoders ]; then tests=Tests/ZSchemaGeneratedTests; else tests=Tests/ZSchemaKitchenSinkTests; fi
+    swiftc "${flags[@]}" -module-name Decoders -I "$runtime" -L "$runtime" -lZSchemaRuntime -lzmq -lpcre2-8 \
+        "$tests"/Generated/*.swift "$tests/DecoderFuzzHarness.swift" Tests/Fixtures/DecoderFuzz/DecoderRoundTrip.swift \
+        Fuzz/Targets/DecoderFuzzer.swift -o "$out/$target-fuzzer"
+    ;;
 *)
-    echo "unknown target '$target' (known: schema, automaton)" >&2
+    echo "unknown target '$target' (known: schema, automaton, decoders, kitchensink)" >&2
     exit 2
     ;;
 esac

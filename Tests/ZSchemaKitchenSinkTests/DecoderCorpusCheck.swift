@@ -1,0 +1,1 @@
+../Fixtures/DecoderFuzz/DecoderCorpusCheck.swift
