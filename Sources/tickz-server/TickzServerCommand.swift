@@ -58,7 +58,8 @@ struct TickzServerCommand: ParsableCommand {
         let interval = 1 / rate
         var next = Date()
         var published = 0
-        var lastReport = Date()
+        let started = Date()
+        var lastReport = started
         while !trap.isRequested, count.map({ published < $0 }) ?? true {
             let symbol = symbolList[published % symbolList.count]
             // A step of at most ±0.5 %, never below one cent.
@@ -79,6 +80,7 @@ struct TickzServerCommand: ParsableCommand {
             let wait = next.timeIntervalSinceNow
             if wait > 0 { Thread.sleep(forTimeInterval: wait) } else if wait < -1 { next = Date() }
         }
-        log("stopped after \(published) ticks")
+        let seconds = Date().timeIntervalSince(started)
+        log("stopped after \(published) ticks in \(String(format: "%.2f", seconds)) s (\(Int(Double(published) / max(seconds, 1e-9))) ticks/s); \(ProcessMemory.peakDescription)")
     }
 }
