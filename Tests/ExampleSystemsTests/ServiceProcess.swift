@@ -13,12 +13,24 @@ final class ServiceProcess: @unchecked Sendable {
     /// Starts `executable` with `arguments`: from the build's products folder, else from the
     /// folder `ZSCHEMA_BIN` names (how dealz's package finds the main package's services).
     convenience init(_ executable: String, _ arguments: [String]) throws {
+        try self.init(name: executable, url: try Self.locate(executable), arguments: arguments)
+    }
+
+    /// Starts `executable` (found as the other initializer finds it) inside the network
+    /// namespace `namespace`, through `ip netns exec`, which replaces itself with the program.
+    convenience init(_ executable: String, _ arguments: [String], inNamespace namespace: String) throws {
+        let program = try Self.locate(executable)
+        try self.init(
+            name: "\(executable)@\(namespace)", url: URL(fileURLWithPath: "/bin/ip"), arguments: ["netns", "exec", namespace, program.path] + arguments)
+    }
+
+    /// Where the built `executable` is: the build's products folder, else `ZSCHEMA_BIN`.
+    static func locate(_ executable: String) throws -> URL {
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let folders = [products.path] + (ProcessInfo.processInfo.environment["ZSCHEMA_BIN"].map { [$0] } ?? [])
         let found = folders.map { URL(fileURLWithPath: $0).appendingPathComponent(executable) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        let url = try #require(found, "no \(executable) in \(folders); build the main package and set ZSCHEMA_BIN to its bin path")
-        try self.init(name: executable, url: url, arguments: arguments)
+        return try #require(found, "no \(executable) in \(folders); build the main package and set ZSCHEMA_BIN to its bin path")
     }
 
     /// Starts a Python program (Debian's python3, which has pyzmq) with `arguments`.
