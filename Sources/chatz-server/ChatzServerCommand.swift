@@ -77,6 +77,6 @@ struct ChatzServerCommand: ParsableCommand {
                 break
             }
         }
-        log("stopped with \(lastSeen.count) users")
+        log("stopped with \(lastSeen.count) users; \(ProcessMemory.peakDescription)")
     }
 }

@@ -31,7 +31,7 @@ struct ValuzReduceCommand: ParsableCommand {
     @Option(help: "Where the PUB socket for START, RESEND and EXIT binds.")
     var pubEndpoint = "tcp://*:9006"
 
-    @Option(help: "Seconds without a new result before asking the source again for the missing orders.")
+    @Option(help: "Seconds without a new result before asking the source again for the missing orders (doubling, up to 30 s, while nothing comes).")
     var resendAfter: Double = 2
 
     @Flag(help: "Print the totals as one JSON object.")
@@ -39,6 +39,9 @@ struct ValuzReduceCommand: ParsableCommand {
 
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
+
+    @OptionGroup(title: "Queues")
+    var queues: QueueOptions
 
     /// The most order numbers in one RESEND message (4 bytes each).
     static let numbersPerResend = 1024
@@ -56,6 +59,7 @@ struct ValuzReduceCommand: ParsableCommand {
         // Results are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
         let reduce = try ValuzReduce(context: context, pullEndpoint: pullEndpoint, pubEndpoint: pubEndpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try queues.apply(to: socket)
             try socket.setMaximumMessageSize(64 * 1024)
         }
         defer { reduce.close() }
@@ -63,7 +67,8 @@ struct ValuzReduceCommand: ParsableCommand {
 
         var readyWorkers = 0
         var ledger = ValuationLedger(expected: expect)
-        var resent = 0
+        var askedAgain = 0
+        var quietSpell = resendAfter
         var lastStart = Date.distantPast
         // When the last result was counted, START first went out, or the last RESEND went out.
         var lastProgress = Date()
@@ -76,9 +81,9 @@ struct ValuzReduceCommand: ParsableCommand {
                 }
                 lastStart = Date()
             }
-            if lastStart != .distantPast, !ledger.isComplete, ledger.tracksNumbers, Date().timeIntervalSince(lastProgress) >= resendAfter {
+            if lastStart != .distantPast, !ledger.isComplete, ledger.tracksNumbers, Date().timeIntervalSince(lastProgress) >= quietSpell {
                 let missing = ledger.missingNumbers
-                log("no new result for \(resendAfter) s: RESEND \(missing.count) orders")
+                log("no new result for \(quietSpell) s: RESEND \(missing.count) orders")
                 do {
                     for start in stride(from: 0, to: missing.count, by: Self.numbersPerResend) {
                         try reduce.pub.sendResend(numbers: Array(missing[start..<min(start + Self.numbersPerResend, missing.count)]))
@@ -86,8 +91,11 @@ struct ValuzReduceCommand: ParsableCommand {
                 } catch  where error.isShutdown {
                     break
                 }
-                resent += missing.count
+                askedAgain += missing.count
                 lastProgress = Date()
+                // Unanswered, the next request waits twice as long: before the source is up (it
+                // reads its orders before it subscribes), nobody hears them.
+                quietSpell = min(quietSpell * 2, max(resendAfter, 30))
             }
             do {
                 switch try reduce.pull.receive(timeout: .milliseconds(100)) {
@@ -96,10 +104,10 @@ struct ValuzReduceCommand: ParsableCommand {
                     log("worker READY (\(readyWorkers) of \(workers))")
                 case .valuation(let valuation)?:
                     ledger.record(valuation)
-                    lastProgress = Date()
+                    (lastProgress, quietSpell) = (Date(), resendAfter)
                 case .numberedValuation(let valuation)?:
                     switch ledger.record(valuation) {
-                    case .counted: lastProgress = Date()
+                    case .counted: (lastProgress, quietSpell) = (Date(), resendAfter)
                     case .duplicate: break
                     case .outOfRange: log("dropped a result for order \(valuation.number), outside the batch of \(expect)")
                     }
@@ -117,18 +125,18 @@ struct ValuzReduceCommand: ParsableCommand {
             return
         }
         // Workers subscribed before saying READY; repeat EXIT briefly in case one is slow to see it.
-        log("\(ledger.counted) results in (\(ledger.duplicates) duplicates ignored, \(resent) orders asked for again): EXIT")
+        log("\(ledger.counted) results in (\(ledger.duplicates) duplicates ignored, \(askedAgain) orders asked for again; \(ProcessMemory.peakDescription)): EXIT")
         for _ in 0..<5 {
             try reduce.pub.sendExit()
             Thread.sleep(forTimeInterval: 0.05)
         }
-        print(json ? Self.json(ledger, resent: resent) : Self.table(ledger), terminator: "")
+        print(json ? Self.json(ledger, askedAgain: askedAgain) : Self.table(ledger), terminator: "")
     }
 
-    static func json(_ ledger: ValuationLedger, resent: Int) -> String {
+    static func json(_ ledger: ValuationLedger, askedAgain: Int) -> String {
         let symbols = ledger.bySymbol.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value.value)" }.joined(separator: ", ")
         return
-            "{\"orders\": \(ledger.counted), \"total\": \(ledger.total.value), \"bySymbol\": {\(symbols)}, \"duplicates\": \(ledger.duplicates), \"resent\": \(resent)}\n"
+            "{\"orders\": \(ledger.counted), \"total\": \(ledger.total.value), \"bySymbol\": {\(symbols)}, \"duplicates\": \(ledger.duplicates), \"askedAgain\": \(askedAgain)}\n"
     }
 
     static func table(_ ledger: ValuationLedger) -> String {

@@ -11,6 +11,8 @@ struct SourceRun {
     let trap: ShutdownTrap
     /// Workers connected for orders, from the monitor.
     private(set) var peers = ConnectedPeers()
+    /// Orders pushed again because the reducer asked.
+    private(set) var pushedAgain = 0
 
     init(source: ValuzSource, monitor: SocketMonitor, orders: [Order], log: ServiceLog, trap: ShutdownTrap) {
         self.source = source
@@ -83,7 +85,7 @@ struct SourceRun {
             do {
                 switch try source.sub.receive(timeout: .zero) {
                 case .exit?:
-                    log("EXIT: the reducer has every order")
+                    log("EXIT: the reducer has every order (\(pushedAgain) pushed again)")
                     return
                 case .resend(let resend)?:
                     lastWord = Date()
@@ -93,6 +95,7 @@ struct SourceRun {
                     }
                     log("RESEND: pushing \(wanted.count) orders again")
                     guard try push(wanted, numbered: true) else { return }
+                    pushedAgain += wanted.count
                 case .start?:
                     lastWord = Date()
                 case nil:

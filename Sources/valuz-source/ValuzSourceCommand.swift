@@ -52,6 +52,9 @@ struct ValuzSourceCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Queues")
+    var queues: QueueOptions
+
     func validate() throws {
         guard (csv == nil) != (count == nil) else { throw ValidationError("Give either --csv FILE or --count N.") }
         if let count {
@@ -70,6 +73,7 @@ struct ValuzSourceCommand: ParsableCommand {
         var monitor: SocketMonitor?
         let source = try ValuzSource(context: context, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { name, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try queues.apply(to: socket)
             if name == "push" {
                 monitor = try SocketMonitor(monitoring: socket, endpoint: "inproc://valuz-source.push.monitor", context: context)
             }

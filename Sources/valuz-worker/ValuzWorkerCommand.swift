@@ -33,6 +33,9 @@ struct ValuzWorkerCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Queues")
+    var queues: QueueOptions
+
     func validate() throws {
         guard workTime.isFinite, workTime >= 0 else { throw ValidationError("--work-time must be a number of seconds, 0 or more.") }
     }
@@ -44,6 +47,7 @@ struct ValuzWorkerCommand: ParsableCommand {
         // Orders are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
         let worker = try ValuzWorker(context: context, pullEndpoint: pullEndpoint, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try queues.apply(to: socket)
             try socket.setMaximumMessageSize(64 * 1024)
         }
         defer { worker.close() }

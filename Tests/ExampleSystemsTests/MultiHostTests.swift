@@ -46,7 +46,7 @@ struct MultiHostTests {
             #expect(try jsonNumber("orders", in: json) == 2000)
             #expect(try jsonNumber("total", in: json) == Double(try ValuzServiceTests.pythonTotal(file)))
             if cut {
-                #expect(try jsonNumber("resent", in: json) > 0)
+                #expect((ValuzFaultTests.pushedAgain(source) ?? 0) > 0, "source log:\n\(source.log.text)")
                 for worker in workers { worker.send(SIGKILL) }
                 try network.setLink(of: 3, up: true)
             } else {

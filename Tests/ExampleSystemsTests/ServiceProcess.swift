@@ -62,6 +62,15 @@ final class ServiceProcess: @unchecked Sendable {
     /// Closes the program's standard input.
     func closeInput() { try? input.fileHandleForWriting.close() }
 
+    /// The program's resident memory now, in MiB (`VmRSS` in /proc), or nil once it has exited.
+    var residentMegabytes: Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return nil }
+        return kilobytes / 1024
+    }
+
     /// Sends `signal` (SIGINT, SIGTERM, SIGKILL).
     func send(_ signal: Int32) { if process.isRunning { kill(process.processIdentifier, signal) } }
 

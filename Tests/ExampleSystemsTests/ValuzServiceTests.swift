@@ -154,7 +154,7 @@ struct ValuzServiceTests {
         try orders.send(frames: [Array("IBM".utf8), [9], [0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0, 0]])
         try orders.send(frames: [Array("IBM".utf8), [0], [0, 0, 0, 2], withUnsafeBytes(of: (1.25).bitPattern.bigEndian, Array.init)])
         #expect(reduce.wait(timeout: .seconds(20)) == 0)
-        #expect(reduce.output.text == "{\"orders\": 2, \"total\": 5.0, \"bySymbol\": {\"IBM\": 5.0}, \"duplicates\": 0, \"resent\": 0}\n")
+        #expect(reduce.output.text == "{\"orders\": 2, \"total\": 5.0, \"bySymbol\": {\"IBM\": 5.0}, \"duplicates\": 0, \"askedAgain\": 0}\n")
         #expect(reduce.log.text.components(separatedBy: "dropped a malformed result").count - 1 == 4)
         #expect(worker.wait() == 0)
         #expect(worker.log.text.contains("dropped a malformed message"))
