@@ -81,6 +81,8 @@ struct TickzServerCommand: ParsableCommand {
             if wait > 0 { Thread.sleep(forTimeInterval: wait) } else if wait < -1 { next = Date() }
         }
         let seconds = Date().timeIntervalSince(started)
-        log("stopped after \(published) ticks in \(String(format: "%.2f", seconds)) s (\(Int(Double(published) / max(seconds, 1e-9))) ticks/s); \(ProcessMemory.peakDescription)")
+        log(
+            "stopped after \(published) ticks in \(String(format: "%.2f", seconds)) s (\(Int(Double(published) / max(seconds, 1e-9))) ticks/s); \(ProcessMemory.peakDescription)"
+        )
     }
 }

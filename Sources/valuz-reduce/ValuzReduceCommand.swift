@@ -125,7 +125,9 @@ struct ValuzReduceCommand: ParsableCommand {
             return
         }
         // Workers subscribed before saying READY; repeat EXIT briefly in case one is slow to see it.
-        log("\(ledger.counted) results in (\(ledger.duplicates) duplicates ignored, \(askedAgain) orders asked for again; \(ProcessMemory.peakDescription)): EXIT")
+        log(
+            "\(ledger.counted) results in (\(ledger.duplicates) duplicates ignored, \(askedAgain) orders asked for again; \(ProcessMemory.peakDescription)): EXIT"
+        )
         for _ in 0..<5 {
             try reduce.pub.sendExit()
             Thread.sleep(forTimeInterval: 0.05)

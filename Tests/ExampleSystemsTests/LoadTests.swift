@@ -22,7 +22,9 @@ struct LoadTests {
         #expect(source.wait() == 0, "source log:\n\(source.log.text)")
         for worker in workers { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
         let json = reduce.output.text
-        print("valuz: \(count) orders, high-water marks 10, 2 workers (debug build) in \(elapsed): \(json.prefix(60))…; valued per worker \(workers.map(\.valuedOrders)); reducer \(reduce.log.lines.last ?? "")")
+        print(
+            "valuz: \(count) orders, high-water marks 10, 2 workers (debug build) in \(elapsed): \(json.prefix(60))…; valued per worker \(workers.map(\.valuedOrders)); reducer \(reduce.log.lines.last ?? "")"
+        )
         #expect(try jsonNumber("orders", in: json) == Double(count))
         #expect(try jsonNumber("total", in: json) == Double(try ValuzServiceTests.pythonTotal(file)))
         // PUSH blocks at the high-water mark instead of dropping: nothing had to be pushed again.
