@@ -55,11 +55,12 @@ let package = Package(
             dependencies: ["CPCRE2"]
         ),
 
-        // The command-line tool: reads files, runs the core, writes results.
+        // The command-line tool: reads files, runs the core, writes results; `keygen` uses the
+        // runtime's CURVE support.
         .executableTarget(
             name: "zschema",
             dependencies: [
-                "ZSchemaCore",
+                "ZSchemaCore", "ZSchemaRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -42,6 +42,14 @@ public struct CurveKeyPair: Sendable, Hashable {
         return CurveKeyPair(unchecked: text(publicKey), text(secretKey))
     }
 
+    /// Whether the public key is the one the secret key derives (`zmq_curve_public`): false for
+    /// a pair whose halves were mixed up.
+    public var publicKeyMatchesSecret: Bool {
+        var derived = [CChar](repeating: 0, count: 41)
+        guard zmq_curve_public(&derived, secretKey) == 0 else { return false }
+        return String(decoding: derived.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self) == publicKey
+    }
+
     private init(unchecked publicKey: String, _ secretKey: String) {
         self.publicKey = publicKey
         self.secretKey = secretKey

@@ -12,7 +12,7 @@ struct ZSchemaCommand: ParsableCommand {
             stands for every *.zschema file below it.
             """,
         version: ZSchemaVersion.current,
-        subcommands: [CompileCommand.self, CheckCommand.self, IRCommand.self, GraphCommand.self]
+        subcommands: [CompileCommand.self, CheckCommand.self, IRCommand.self, GraphCommand.self, KeygenCommand.self]
     )
 }
 

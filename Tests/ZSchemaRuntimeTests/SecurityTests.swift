@@ -128,3 +128,45 @@ struct SecurityTests {
         #expect(throws: MessageDecodingError.self) { try MonitorEvent(frames: [[1, 2, 3], []]) }
     }
 }
+
+@Suite("CURVE certificate files")
+struct CurveCertificateTests {
+    static let keys = CurveKeyPair(publicKey: "rjTu:v9Agr9c^-)S1:tN.wZdl}6Vh*8KT3H2cGTc", secretKey: "!?IG8ut?V1w1DrpQJ8x+AV>4<VGxeZPp5A%ZNBr0")!
+
+    @Test("a certificate's text reads back, secret or public")
+    func roundTrip() throws {
+        for includingSecret in [true, false] {
+            let certificate = CurveCertificate(Self.keys, includingSecret: includingSecret)
+            #expect(try CurveCertificate.parse(certificate.fileText(generated: "today"), path: "x") == certificate)
+        }
+        #expect(Self.keys.publicKeyMatchesSecret)
+    }
+
+    @Test(
+        "bad certificates are refused with the file and line",
+        arguments: [
+            ("metadata\ncurve\n", "x: no public-key in the file"),
+            ("curve\n    public-key = \"short\"\n", "x:2: public-key is not a 40-character Z85 key"),
+            ("curve\n    public-key\n", "x:2: expected 'public-key = \"…\"'"),
+            (
+                "curve\n    public-key = \"rjTu:v9Agr9c^-)S1:tN.wZdl}6Vh*8KT3H2cGTc\"\n    public-key = \"rjTu:v9Agr9c^-)S1:tN.wZdl}6Vh*8KT3H2cGTc\"\n",
+                "x:3: public-key given twice"
+            ),
+            // A secret key from another pair.
+            (
+                "curve\n    public-key = \"rjTu:v9Agr9c^-)S1:tN.wZdl}6Vh*8KT3H2cGTc\"\n    secret-key = \"h]I&l>UmPye)in#nt^hJ={{C0p-NDDPL.a5s6gyE\"\n",
+                "x:3: secret-key does not belong to public-key"
+            ),
+        ])
+    func problems(text: String, message: String) {
+        let error = #expect(throws: CurveCertificate.Problem.self) { try CurveCertificate.parse(text, path: "x") }
+        #expect(error?.description == message)
+    }
+
+    @Test("a missing file or folder is its own located error")
+    func missing() {
+        #expect(throws: CurveCertificate.Problem.self) { try CurveCertificate.load(path: "/no/such.key") }
+        let error = #expect(throws: CurveCertificate.Problem.self) { try CurveCertificate.loadPublicKeys(directory: "/no/such/folder") }
+        #expect(error?.description.hasPrefix("/no/such/folder: cannot read the folder") == true)
+    }
+}
