@@ -36,6 +36,9 @@ struct ChatzClientCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     func validate() throws {
         do { _ = try ChatRequest(usr: user).encode() } catch {
             throw ValidationError("'\(user)' is not a user name the schema allows (letters, digits and _).")
@@ -49,13 +52,21 @@ struct ChatzClientCommand: ParsableCommand {
         let log = ServiceLog("chatz-client")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.client], log: log)
+        defer { secured.stop() }
         let client = try ChatzClient(context: context, reqEndpoint: routerEndpoint, subEndpoint: subEndpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: .client)
         }
         defer { client.close() }
         let pirate = LazyPirate(
             context: context, endpoint: routerEndpoint, socket: client.req,
-            timeout: .milliseconds(Int(timeout * 1000)), retries: retries, log: log, configure: zmtpHeartbeat.apply(to:))
+            timeout: .milliseconds(Int(timeout * 1000)), retries: retries, log: log,
+            configure: { socket in
+                try zmtpHeartbeat.apply(to: socket)
+                try secured.configure(socket, as: .client)
+            })
 
         let joined = try pirate.request(ChatRequest(usr: user))
         if joined == .unreachable { throw ExitCode(3) }

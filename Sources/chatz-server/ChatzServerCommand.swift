@@ -30,6 +30,9 @@ struct ChatzServerCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     func validate() throws {
         guard ttl > 0 else { throw ValidationError("--ttl must be positive.") }
         guard maxFrameSize > 0 else { throw ValidationError("--max-frame-size must be positive.") }
@@ -39,10 +42,14 @@ struct ChatzServerCommand: ParsableCommand {
         let log = ServiceLog("chatz-server")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.server], log: log)
+        defer { secured.stop() }
         // Before binding: libzmq applies the limit to the connections the listener accepts.
         let limit = maxFrameSize
         let server = try ChatzServer(context: context, routerEndpoint: routerEndpoint, pubEndpoint: pubEndpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: .server)
             try socket.setMaximumMessageSize(limit)
         }
         defer { server.close() }

@@ -30,6 +30,9 @@ struct TickzClientCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     func validate() throws {
         for symbol in symbols {
             do { _ = try TickzClient.Subscription(symbol: symbol).encode() } catch {
@@ -43,8 +46,12 @@ struct TickzClientCommand: ParsableCommand {
         let log = ServiceLog("tickz-client")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.client], log: log)
+        defer { secured.stop() }
         let client = try TickzClient(context: context, subEndpoint: endpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: .client)
         }
         defer { client.close() }
         if symbols.isEmpty {

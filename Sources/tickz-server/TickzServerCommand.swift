@@ -30,6 +30,9 @@ struct TickzServerCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     var symbolList: [String] { symbols.split(separator: ",").map { String($0) } }
 
     func validate() throws {
@@ -47,8 +50,12 @@ struct TickzServerCommand: ParsableCommand {
         let log = ServiceLog("tickz-server")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.server], log: log)
+        defer { secured.stop() }
         let server = try TickzServer(context: context, pubEndpoint: endpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: .server)
         }
         defer { server.close() }
         log("publishing \(symbolList.count) symbols at \(rate) ticks/s on \(try server.pub.socket.lastEndpoint)")

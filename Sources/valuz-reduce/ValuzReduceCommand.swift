@@ -40,6 +40,9 @@ struct ValuzReduceCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     @OptionGroup(title: "Queues")
     var queues: QueueOptions
 
@@ -56,9 +59,13 @@ struct ValuzReduceCommand: ParsableCommand {
         let log = ServiceLog("valuz-reduce")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.server], log: log)
+        defer { secured.stop() }
         // Results are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
         let reduce = try ValuzReduce(context: context, pullEndpoint: pullEndpoint, pubEndpoint: pubEndpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: .server)
             try queues.apply(to: socket)
             try socket.setMaximumMessageSize(64 * 1024)
         }

@@ -52,6 +52,9 @@ struct ValuzSourceCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     @OptionGroup(title: "Queues")
     var queues: QueueOptions
 
@@ -69,10 +72,14 @@ struct ValuzSourceCommand: ParsableCommand {
         let orders = try loadOrders()
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.server, .client], log: log)
+        defer { secured.stop() }
         // The monitor must be attached before the socket binds to see every connection.
         var monitor: SocketMonitor?
         let source = try ValuzSource(context: context, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { name, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: name == "push" ? .server : .client)
             try queues.apply(to: socket)
             if name == "push" {
                 monitor = try SocketMonitor(monitoring: socket, endpoint: "inproc://valuz-source.push.monitor", context: context)

@@ -33,6 +33,9 @@ struct ValuzWorkerCommand: ParsableCommand {
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
 
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
     @OptionGroup(title: "Queues")
     var queues: QueueOptions
 
@@ -44,9 +47,13 @@ struct ValuzWorkerCommand: ParsableCommand {
         let log = ServiceLog("valuz-worker[\(name)]")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        // Declared before the sockets, so that the ZAP authenticator stops after they close.
+        let secured = try security.start(context: context, roles: [.client], log: log)
+        defer { secured.stop() }
         // Orders are a few dozen bytes: a peer sending a huge frame is disconnected by libzmq.
         let worker = try ValuzWorker(context: context, pullEndpoint: pullEndpoint, pushEndpoint: pushEndpoint, subEndpoint: subEndpoint) { _, socket in
             try zmtpHeartbeat.apply(to: socket)
+            try secured.configure(socket, as: .client)
             try queues.apply(to: socket)
             try socket.setMaximumMessageSize(64 * 1024)
         }
