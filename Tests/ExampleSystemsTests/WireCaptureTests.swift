@@ -6,7 +6,8 @@ import Testing
 /// the capture works, and under CURVE neither the text nor the user name is.
 @Suite(
     "traffic on the wire", .serialized,
-    .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/tcpdump"), "needs root and tcpdump to capture loopback traffic; skipped"))
+    .enabled(
+        if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/tcpdump"), "needs root and tcpdump to capture loopback traffic; skipped"))
 struct WireCaptureTests {
     /// Runs chatz-server and one chatz-client that posts `secret`, with `security(role)` options
     /// for each, while tcpdump captures both ports; returns the capture's bytes.
