@@ -35,6 +35,25 @@ public final class ZMQContext: @unchecked Sendable {
         return (major, minor, patch)
     }
 
+    /// The oldest libzmq the runtime opens sockets with: 4.3.2 fixed CVE-2019-6250 (a remote
+    /// peer could write past a buffer, 4.2.0 to 4.3.0) and CVE-2019-13132 (a stack overflow a
+    /// remote CURVE peer could cause before authenticating, 4.0.0 to 4.3.1).
+    public static let minimumLibraryVersion: (major: Int32, minor: Int32, patch: Int32) = (4, 3, 2)
+
+    /// Why the runtime refuses libzmq `version`, or nil when it is recent enough.
+    public static func libraryVersionProblem(_ version: (major: Int32, minor: Int32, patch: Int32)) -> ZMQError? {
+        let minimum = minimumLibraryVersion
+        guard [version.major, version.minor, version.patch].lexicographicallyPrecedes([minimum.major, minimum.minor, minimum.patch]) else {
+            return nil
+        }
+        return ZMQError(
+            code: ENOTSUP, operation: "libzmq \(version.major).\(version.minor).\(version.patch)",
+            message: "older than \(minimum.major).\(minimum.minor).\(minimum.patch), which fixed CVE-2019-6250 and CVE-2019-13132; upgrade libzmq")
+    }
+
+    /// ``libraryVersionProblem(_:)`` for the library linked at run time, checked once.
+    static let linkedLibraryProblem = libraryVersionProblem(libraryVersion)
+
     /// Whether libzmq was built with a capability such as `"curve"` or `"ipc"` (`zmq_has`).
     public static func has(_ capability: String) -> Bool { zmq_has(capability) == 1 }
 }

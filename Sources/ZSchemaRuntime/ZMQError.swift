@@ -16,6 +16,13 @@ public struct ZMQError: Error, Sendable, Equatable, CustomStringConvertible {
         self.operation = operation
     }
 
+    /// Creates an error with its own message, for a failure that is not an `errno`.
+    public init(code: Int32, operation: String, message: String) {
+        self.code = code
+        self.message = message
+        self.operation = operation
+    }
+
     /// Captures `zmq_errno()` right after a failed libzmq call.
     @usableFromInline
     static func last(_ operation: @autoclosure () -> String) -> ZMQError {

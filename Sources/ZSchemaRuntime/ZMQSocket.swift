@@ -29,9 +29,13 @@ public final class ZMQSocket {
 
     /// Opens a socket of `type` on `context`, with a bounded linger (default one second) so that
     /// closing never hangs on a peer that went away.
+    ///
+    /// - Throws: ``ZMQError``, also when the libzmq linked at run time is older than
+    ///   ``ZMQContext/minimumLibraryVersion`` (the error names the version found).
     public init(
         context: ZMQContext = .shared, type: SocketType, linger: Duration = .seconds(1)
     ) throws(ZMQError) {
+        if let problem = ZMQContext.linkedLibraryProblem { throw problem }
         guard let handle = zmq_socket(context.handle, type.zmqValue) else {
             throw ZMQError.last("zmq_socket(\(type.rawValue))")
         }

@@ -170,3 +170,19 @@ struct CurveCertificateTests {
         #expect(error?.description.hasPrefix("/no/such/folder: cannot read the folder") == true)
     }
 }
+
+@Suite("libzmq version")
+struct LibraryVersionTests {
+    @Test("libzmq older than 4.3.2 is refused with an error naming the version found; this machine's passes")
+    func minimum() throws {
+        let old = try #require(ZMQContext.libraryVersionProblem((4, 3, 1)))
+        #expect(old.code != 0 && old.operation == "libzmq 4.3.1")
+        #expect(old.description == "libzmq 4.3.1: older than 4.3.2, which fixed CVE-2019-6250 and CVE-2019-13132; upgrade libzmq (errno \(old.code))")
+        #expect(ZMQContext.libraryVersionProblem((4, 2, 9)) != nil)
+        #expect(ZMQContext.libraryVersionProblem((3, 9, 9)) != nil)
+        #expect(ZMQContext.libraryVersionProblem((4, 3, 2)) == nil)
+        #expect(ZMQContext.libraryVersionProblem((4, 4, 0)) == nil)
+        #expect(ZMQContext.libraryVersionProblem((5, 0, 0)) == nil)
+        #expect(ZMQContext.libraryVersionProblem(ZMQContext.libraryVersion) == nil)
+    }
+}
