@@ -124,4 +124,51 @@ struct CurveServiceTests {
         #expect(client.wait() == 64, "\(client.log.text)")
         #expect(client.log.text.contains(message), "\(client.log.text)")
     }
+
+    @Test("valuz over CURVE: the source is a server for the workers and a client of the reducer; exact total", .timeLimit(.minutes(1)))
+    func valuz() throws {
+        let certificates = try Certificates()
+        defer { try? FileManager.default.removeItem(at: certificates.folder) }
+        // One key pair for the whole system: every program is allowed, and every server has it.
+        try FileManager.default.copyItem(atPath: certificates.key("server"), toPath: certificates.clients + "/server.key")
+        let curve = ["--curve-secret", certificates.secret("server"), "--curve-server", certificates.key("server")]
+        let ports = ValuzServiceTests.Ports()
+        let file = try ValuzServiceTests.orderFile(count: 300, seed: 41)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let reduce = try ServiceProcess(
+            "valuz-reduce",
+            ["--workers", "2", "--expect", "300", "--json", "--curve-secret", certificates.secret("server"), "--curve-clients", certificates.clients]
+                + ports.reduce)
+        let workers = try (0..<2).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + curve + ports.worker) }
+        let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--workers", "2", "--curve-clients", certificates.clients] + curve + ports.source)
+        #expect(reduce.wait(timeout: .seconds(30)) == 0, "reduce log:\n\(reduce.log.text)\nsource log:\n\(source.log.text)")
+        #expect(source.wait() == 0, "source log:\n\(source.log.text)")
+        for worker in workers { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
+        #expect(try jsonNumber("total", in: reduce.output.text) == Double(try ValuzServiceTests.pythonTotal(file)))
+    }
+
+    @Test("chatz over PLAIN: a user in the password file joins; a wrong password is refused and logged", .timeLimit(.minutes(1)))
+    func chatzPlain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-plain-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let passwords = folder.appendingPathComponent("passwords").path, good = folder.appendingPathComponent("good").path
+        let bad = folder.appendingPathComponent("bad").path
+        try "# chatz users\nalice:correct horse\nbob:battery staple\n".write(toFile: passwords, atomically: true, encoding: .utf8)
+        try "alice:correct horse\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "alice:wrong\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let router = freeEndpoint(), pub = freeEndpoint()
+        let server = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub, "--plain-passwords", passwords])
+        defer { server.stop() }
+        #expect(server.log.waitFor("PLAIN: 2 users allowed"), "server log:\n\(server.log.text)")
+        let alice = try ServiceProcess("chatz-client", ["--user", "alice", "--router-endpoint", router, "--sub-endpoint", pub, "--plain-login", good])
+        #expect(alice.log.waitFor("joined as alice"), "client log:\n\(alice.log.text)")
+        alice.closeInput()
+        #expect(alice.wait() == 0)
+        let intruder = try ServiceProcess(
+            "chatz-client",
+            ["--user", "mallory", "--router-endpoint", router, "--sub-endpoint", pub, "--plain-login", bad, "--timeout", "0.5", "--retries", "2"])
+        #expect(intruder.wait(timeout: .seconds(20)) == 3, "an intruder got in: \(intruder.log.text)")
+        #expect(server.log.text.contains("refused user alice from 127.0.0.1: ZAP 400 bad user name or password"), "server log:\n\(server.log.text)")
+    }
 }
