@@ -33,6 +33,14 @@ public struct SecurityOptions: ParsableArguments, Sendable {
     /// No security: the NULL mechanism.
     public init() {}
 
+    /// The options that give a program this one starts the same credentials as a client: its own
+    /// key pair and, as the server's key, its public half (CURVE), or its login (PLAIN).
+    public var childClientArguments: [String] {
+        if let curveSecret { return ["--curve-secret", curveSecret, "--curve-server", curveSecret] }
+        if let plainLogin { return ["--plain-login", plainLogin] }
+        return []
+    }
+
     public func validate() throws {
         let curve = curveSecret != nil || curveServer != nil || curveClients != nil
         let plain = plainPasswords != nil || plainLogin != nil
@@ -44,10 +52,11 @@ public struct SecurityOptions: ParsableArguments, Sendable {
 
     /// Loads the keys or passwords and, when this program has server sockets, starts its ZAP
     /// authenticator on `context`; `roles` are the program's sockets' roles, to check that the
-    /// options each needs are there.
+    /// options each needs are there. `allowingOwnKey` also lets in clients with this program's
+    /// own key pair: the workers dealz starts use it.
     /// - Throws: `ValidationError` naming the file and line of a bad certificate or password file,
     ///   or an option a role needs.
-    public func start(context: ZMQContext, roles: Set<ServiceSecurity.Role>, log: ServiceLog) throws -> ServiceSecurity {
+    public func start(context: ZMQContext, roles: Set<ServiceSecurity.Role>, log: ServiceLog, allowingOwnKey: Bool = false) throws -> ServiceSecurity {
         if let curveSecret {
             let certificate: CurveCertificate
             do { certificate = try CurveCertificate.load(path: curveSecret) } catch { throw ValidationError("\(error)") }
@@ -61,6 +70,7 @@ public struct SecurityOptions: ParsableArguments, Sendable {
             if roles.contains(.server) {
                 guard let curveClients else { throw ValidationError("This program binds: give --curve-clients, the folder of allowed clients' .key files.") }
                 do { allowed = try CurveCertificate.loadPublicKeys(directory: curveClients) } catch { throw ValidationError("\(error)") }
+                if allowingOwnKey { allowed.insert(keys.publicKey) }
                 log("CURVE: \(allowed.count) client keys allowed from \(curveClients)")
             }
             return try ServiceSecurity(

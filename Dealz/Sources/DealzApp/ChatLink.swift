@@ -13,8 +13,8 @@ struct ChatLink {
 
     let context: ZMQContext
     let endpoint: String
-    /// Set on every socket opened after a timeout, as on the first.
-    let heartbeat: ZMTPHeartbeat
+    /// Configures every socket opened after a timeout as the first (heartbeat, security).
+    let endpoints: DealzEndpoints
     let user: String
     /// The current REQ socket and its monitor; both replaced after a timeout.
     private(set) var socket: ChatSocket
@@ -30,8 +30,8 @@ struct ChatLink {
     static let attempts = 3
     static let refreshInterval = Duration.seconds(2)
 
-    init(context: ZMQContext, endpoint: String, heartbeat: ZMTPHeartbeat, user: String, socket: ChatSocket, monitor: SocketMonitor) {
-        (self.context, self.endpoint, self.heartbeat, self.user) = (context, endpoint, heartbeat, user)
+    init(context: ZMQContext, endpoints: DealzEndpoints, user: String, socket: ChatSocket, monitor: SocketMonitor) {
+        (self.context, self.endpoint, self.endpoints, self.user) = (context, endpoints.chatzRouter, endpoints, user)
         (self.socket, self.monitor) = (socket, monitor)
     }
 
@@ -79,7 +79,7 @@ struct ChatLink {
         socket.socket.close()
         reopened += 1
         let fresh = try ZMQSocket(context: context, type: .req)
-        try heartbeat.apply(to: fresh)
+        try endpoints.configure(fresh, named: "req")
         monitor = try SocketMonitor(monitoring: fresh, endpoint: "inproc://monitor.chatz.req.\(reopened)", context: context)
         try fresh.connect(endpoint)
         socket = ChatSocket(socket: fresh)

@@ -31,9 +31,7 @@ struct EngineLoop {
 
     init(dealz: Dealz, endpoints: DealzEndpoints, symbols: [String], user: String, store: StateStore, mailbox: CommandMailbox, log: ServiceLog) {
         (self.dealz, self.store, self.mailbox, self.log) = (dealz, store, mailbox, log)
-        chat = ChatLink(
-            context: dealz.context, endpoint: endpoints.chatzRouter, heartbeat: endpoints.heartbeat, user: user, socket: dealz.req,
-            monitor: dealz.reqMonitor)
+        chat = ChatLink(context: dealz.context, endpoints: endpoints, user: user, socket: dealz.req, monitor: dealz.reqMonitor)
         panels = [
             SocketPanel(name: "chatz.req", type: "REQ", endpoint: endpoints.chatzRouter, binds: false),
             SocketPanel(name: "chatz.sub", type: "SUB", endpoint: endpoints.chatzPub, binds: false),

@@ -6,8 +6,9 @@ public final class WorkerPool: Sendable {
     private let processes: [Process]
 
     /// Starts `count` copies of `executable`, connected to dealz's order, result and control
-    /// endpoints with dealz's heartbeat; their standard error goes to dealz's.
-    public init(count: Int, executable: URL, endpoints: DealzEndpoints) throws {
+    /// endpoints with dealz's heartbeat, and `arguments` (credentials); their standard error goes
+    /// to dealz's.
+    public init(count: Int, executable: URL, endpoints: DealzEndpoints, arguments: [String] = []) throws {
         var processes: [Process] = []
         for index in 1...max(count, 1) where count > 0 {
             let process = Process()
@@ -18,7 +19,7 @@ public final class WorkerPool: Sendable {
                     "--pull-endpoint", try Self.connectable(endpoints.push),
                     "--push-endpoint", try Self.connectable(endpoints.pull),
                     "--sub-endpoint", try Self.connectable(endpoints.pub),
-                ] + endpoints.heartbeat.arguments
+                ] + endpoints.heartbeat.arguments + arguments
             try process.run()
             processes.append(process)
         }

@@ -63,8 +63,10 @@ struct BatchCommand: ParsableCommand {
         let log = ServiceLog("dealz")
         let context = ZMQContext()
         let trap = ShutdownTrap(context: context, log: log)
+        let (secured, security) = try endpoints.secured(context: context, log: log)
+        defer { security.stop() }
         // Every message dealz receives is a few dozen bytes: a huge frame disconnects its sender.
-        let dealz = try endpoints.endpoints.open(context: context)
+        let dealz = try secured.open(context: context)
         defer { dealz.close() }
         for symbol in Set(symbolList) { try dealz.subscribe(symbol: symbol) }
         log("orders on \(try dealz.push.socket.lastEndpoint), results on \(try dealz.pull.socket.lastEndpoint), EXIT on \(try dealz.pub.socket.lastEndpoint)")
@@ -84,12 +86,16 @@ struct BatchCommand: ParsableCommand {
         }
         print(json ? book.json : book.table, terminator: "")
         fflush(nil)
-        if !noChat { try post(book.summary, dealz, session: &session, trap: trap, log: log) }
+        if !noChat { try post(book.summary, dealz, endpoints: secured, session: &session, trap: trap, log: log) }
     }
 
     /// Posts `summary` to the chat and waits briefly to see it broadcast back.
-    private func post(_ summary: String, _ dealz: Dealz, session: inout DealzSession, trap: ShutdownTrap, log: ServiceLog) throws {
-        let pirate = LazyPirate(context: dealz.context, endpoint: endpoints.chatzRouter, socket: dealz.req, timeout: .seconds(2), retries: 3, log: log)
+    private func post(
+        _ summary: String, _ dealz: Dealz, endpoints: DealzEndpoints, session: inout DealzSession, trap: ShutdownTrap, log: ServiceLog
+    ) throws {
+        let pirate = LazyPirate(
+            context: dealz.context, endpoint: endpoints.chatzRouter, socket: dealz.req, timeout: .seconds(2), retries: 3, log: log
+        ) { socket in try endpoints.configure(socket, named: "req") }
         switch try pirate.request(ChatRequest(usr: user, msg: summary)) {
         case .answered(let users):
             log("posted to chatz (users: \(users.joined(separator: ", ")))")

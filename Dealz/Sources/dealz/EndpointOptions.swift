@@ -1,6 +1,7 @@
 import ArgumentParser
 import DealzApp
 import ExampleSystems
+import ZSchemaRuntime
 
 /// The endpoint and heartbeat options every dealz command takes.
 struct EndpointOptions: ParsableArguments {
@@ -24,6 +25,19 @@ struct EndpointOptions: ParsableArguments {
 
     @OptionGroup(title: "ZMTP heartbeats")
     var zmtpHeartbeat: HeartbeatOptions
+
+    @OptionGroup(title: "Security")
+    var security: SecurityOptions
+
+    /// The endpoints with their heartbeat, and CURVE or PLAIN started on `context` (its ZAP
+    /// authenticator runs until the returned security is stopped); `spawnsWorkers` lets in the
+    /// workers dealz starts with its own credentials.
+    func secured(context: ZMQContext, log: ServiceLog, spawnsWorkers: Bool = false) throws -> (DealzEndpoints, ServiceSecurity) {
+        let security = try security.start(context: context, roles: [.server, .client], log: log, allowingOwnKey: spawnsWorkers)
+        var endpoints = self.endpoints
+        endpoints.security = security
+        return (endpoints, security)
+    }
 
     var endpoints: DealzEndpoints {
         var endpoints = DealzEndpoints()

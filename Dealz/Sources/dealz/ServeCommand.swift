@@ -71,9 +71,13 @@ struct ServeCommand: AsyncParsableCommand {
         let log = ServiceLog("dealz")
         // The graceful shutdown below needs SIGINT and SIGTERM.
         ShutdownTrap.unblockStopSignals()
-        let engine = try DealzEngine(
-            endpoints: endpoints.endpoints, symbols: symbolList, user: user, context: ZMQContext(), log: log)
-        let workers = try spawnWorkers > 0 ? WorkerPool(count: spawnWorkers, executable: workerURL!, endpoints: endpoints.endpoints) : nil
+        let context = ZMQContext()
+        let (secured, security) = try endpoints.secured(context: context, log: log, spawnsWorkers: spawnWorkers > 0)
+        defer { security.stop() }
+        let engine = try DealzEngine(endpoints: secured, symbols: symbolList, user: user, context: context, log: log)
+        let workers =
+            try spawnWorkers > 0
+            ? WorkerPool(count: spawnWorkers, executable: workerURL!, endpoints: secured, arguments: endpoints.security.childClientArguments) : nil
         if let workers { log("started \(spawnWorkers) valuz workers (pids \(workers.identifiers.map(String.init).joined(separator: ", ")))") }
         let application = try DashboardApplication.application(engine: engine, host: host, port: port)
         log("dashboard on http://\(host):\(port)/")
