@@ -86,6 +86,15 @@ final class ServiceProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// ``wait(timeout:)`` for long waits: it sleeps the task, not the thread, so that a test that
+    /// waits a minute for a program does not hold one of the cooperative pool's few threads
+    /// (two such waits on two cores would stall every other test of the run).
+    func exitStatus(within timeout: Duration) async throws -> Int32? {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        return wait(timeout: .zero)
+    }
+
     /// Stops the program with SIGINT and checks that it exits cleanly and promptly.
     func stop(sourceLocation: SourceLocation = #_sourceLocation) {
         send(SIGINT)
@@ -129,6 +138,13 @@ final class StreamCollector: @unchecked Sendable {
     var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
 
     var lines: [String] { text.split(separator: "\n").map(String.init) }
+
+    /// ``waitFor(_:timeout:)``, sleeping the task instead of the thread.
+    func appears(_ needle: String, within timeout: Duration = .seconds(10)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while !text.contains(needle), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        return text.contains(needle)
+    }
 
     /// Waits at most `timeout` until the text contains `needle`.
     @discardableResult

@@ -14,25 +14,25 @@ struct TickzLoadTests {
 
     /// Runs tickz-server flat out for `ticks` ticks, with heartbeats off so that a frozen
     /// subscriber stays connected; `during` runs once it has started.
-    static func run(ticks: Int, during: (String) throws -> Void = { _ in }) throws -> (rate: Double, peak: Double) {
+    static func run(ticks: Int, during: (String) async throws -> Void = { _ in }) async throws -> (rate: Double, peak: Double) {
         let endpoint = freeEndpoint()
         let server = try ServiceProcess(
             "tickz-server", ["--endpoint", endpoint, "--rate", "1000000", "--count", "\(ticks)", "--heartbeat-interval", "0"])
-        #expect(server.log.waitFor("publishing"))
-        try during(endpoint)
-        #expect(server.wait(timeout: .seconds(120)) == 0, "server log:\n\(server.log.text)")
+        #expect(try await server.log.appears("publishing"))
+        try await during(endpoint)
+        #expect(try await server.exitStatus(within: .seconds(120)) == 0, "server log:\n\(server.log.text)")
         return try figures(server.log.text)
     }
 
     @Test("a frozen subscriber neither stalls tickz-server nor grows its memory: PUB drops at the high-water mark", .timeLimit(.minutes(3)))
-    func frozenSubscriber() throws {
+    func frozenSubscriber() async throws {
         let ticks = 300_000
-        let alone = try Self.run(ticks: ticks)
+        let alone = try await Self.run(ticks: ticks)
         var frozen: ServiceProcess?
-        let withFrozen = try Self.run(ticks: ticks) { endpoint in
+        let withFrozen = try await Self.run(ticks: ticks) { endpoint in
             let client = try ServiceProcess("tickz-client", ["--endpoint", endpoint, "--plain"])
             // Frozen once it is subscribed and receiving, so the server has a pipe to it that fills.
-            #expect(client.output.waitFor(" "), "client log:\n\(client.log.text)")
+            #expect(try await client.output.appears(" "), "client log:\n\(client.log.text)")
             client.send(SIGSTOP)
             frozen = client
         }
@@ -46,6 +46,8 @@ struct TickzLoadTests {
         // Queued without bound (a high-water mark of 0, tried), the frozen subscriber's ticks
         // raised the peak by 24 MiB; the default mark (1,000 messages) keeps it within 1 MiB.
         #expect(withFrozen.peak < alone.peak + 8, "peak memory grew from \(alone.peak) to \(withFrozen.peak) MiB")
-        #expect(withFrozen.rate > alone.rate * 0.6, "the rate fell from \(alone.rate) to \(withFrozen.rate) ticks/s")
+        // A server that stalled on the frozen subscriber would not have finished at all; the rate
+        // is only checked loosely, as the rest of the test run shares the two cores.
+        #expect(withFrozen.rate > alone.rate * 0.25, "the rate fell from \(alone.rate) to \(withFrozen.rate) ticks/s")
     }
 }

@@ -17,32 +17,32 @@ struct ValuzFaultTests {
     /// Heartbeats short enough for a test: a frozen peer is dropped after 1 s.
     static let quickHeartbeat = ["--heartbeat-interval", "0.2", "--heartbeat-timeout", "1"]
 
-    /// A batch of `orders` on three slow workers (2 ms per order, so the run lasts about a
-    /// second); `fault` is done to worker 0 once the source says it is pushing. Returns the
-    /// reducer's JSON text, the source and worker 0.
+    /// A batch of `orders` on three workers, once the source has pushed them all: two fast ones,
+    /// and worker 0, which takes 5 s per order and so still holds nearly all of its share (a
+    /// third) whatever the machine's load; `fault` is done to it then. Returns the reducer's
+    /// JSON text, the source and worker 0.
     static func runWithFault(
         orders: Int, seed: UInt64, fault: (ServiceProcess) -> Void
-    ) throws -> (json: String, source: ServiceProcess, victim: ServiceProcess, file: URL) {
+    ) async throws -> (json: String, source: ServiceProcess, victim: ServiceProcess, file: URL) {
         let ports = Ports()
         let file = try ValuzServiceTests.orderFile(count: orders, seed: seed)
         let reduce = try ServiceProcess(
             "valuz-reduce", ["--workers", "3", "--expect", "\(orders)", "--json", "--resend-after", "1"] + quickHeartbeat + ports.reduce)
         let workers = try (0..<3).map {
-            try ServiceProcess("valuz-worker", ["--name", "w\($0)", "--work-time", "0.002"] + quickHeartbeat + ports.worker)
+            try ServiceProcess("valuz-worker", ["--name", "w\($0)", "--work-time", $0 == 0 ? "5" : "0.002"] + quickHeartbeat + ports.worker)
         }
         let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--workers", "3"] + quickHeartbeat + ports.source)
-        #expect(source.log.waitFor("START received; pushing", timeout: .seconds(20)), "source log:\n\(source.log.text)")
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try await source.log.appears("pushed \(orders) orders", within: .seconds(30)), "source log:\n\(source.log.text)")
         fault(workers[0])
-        #expect(reduce.wait(timeout: .seconds(60)) == 0, "reduce log:\n\(reduce.log.text)\nsource log:\n\(source.log.text)")
-        #expect(source.wait() == 0, "source log:\n\(source.log.text)")
-        for worker in workers.dropFirst() { #expect(worker.wait() == 0, "worker log:\n\(worker.log.text)") }
+        #expect(try await reduce.exitStatus(within: .seconds(60)) == 0, "reduce log:\n\(reduce.log.text)\nsource log:\n\(source.log.text)")
+        #expect(try await source.exitStatus(within: .seconds(10)) == 0, "source log:\n\(source.log.text)")
+        for worker in workers.dropFirst() { #expect(try await worker.exitStatus(within: .seconds(10)) == 0, "worker log:\n\(worker.log.text)") }
         return (reduce.output.text, source, workers[0], file)
     }
 
     @Test("a worker killed mid-run loses no order: the reducer asks for the missing ones and the total is exact", .timeLimit(.minutes(2)))
-    func killedWorker() throws {
-        let run = try Self.runWithFault(orders: 1500, seed: 11) { $0.send(SIGKILL) }
+    func killedWorker() async throws {
+        let run = try await Self.runWithFault(orders: 1500, seed: 11) { $0.send(SIGKILL) }
         defer { try? FileManager.default.removeItem(at: run.file) }
         #expect(try jsonNumber("orders", in: run.json) == 1500)
         #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
@@ -54,9 +54,9 @@ struct ValuzFaultTests {
     }
 
     @Test("a frozen worker (SIGSTOP) is dropped by heartbeat within its timeout, and its orders are valued by the others", .timeLimit(.minutes(2)))
-    func frozenWorker() throws {
+    func frozenWorker() async throws {
         var frozenAt = Date()
-        let run = try Self.runWithFault(orders: 1500, seed: 12) { worker in
+        let run = try await Self.runWithFault(orders: 1500, seed: 12) { worker in
             worker.send(SIGSTOP)
             frozenAt = Date()
         }
@@ -66,12 +66,13 @@ struct ValuzFaultTests {
             run.victim.send(SIGKILL)
         }
         // The source's log line is written when the monitor reports the drop: within the 1 s
-        // heartbeat timeout of the freeze, give or take the 0.2 s interval and the log's polling.
+        // heartbeat timeout of the freeze, give or take the 0.2 s interval, the log's 0.25 s
+        // polling and the load of a test run.
         let line = try #require(run.source.log.lines.first { $0.contains("a worker disconnected") }, "source log:\n\(run.source.log.text)")
         let stamp = try #require(ISO8601DateFormatter.withFractions.date(from: String(line.prefix(24))))
         let sinceFreeze = stamp.timeIntervalSince(frozenAt)
         print("valuz: a frozen worker was dropped \(sinceFreeze) s after SIGSTOP (heartbeat timeout 1 s); reducer: \(run.json)")
-        #expect(sinceFreeze > 0.5 && sinceFreeze < 2.5, "disconnect seen \(sinceFreeze) s after SIGSTOP")
+        #expect(sinceFreeze > 0.5 && sinceFreeze < 3, "disconnect seen \(sinceFreeze) s after SIGSTOP")
         #expect(try jsonNumber("orders", in: run.json) == 1500)
         #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
         #expect((Self.pushedAgain(run.source) ?? 0) > 0, "source log:\n\(run.source.log.text)")

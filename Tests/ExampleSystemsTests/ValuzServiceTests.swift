@@ -27,7 +27,7 @@ struct ValuzServiceTests {
             print(repr(math.fsum(int(r["shares"]) * float(r["price"]) * (-1 if r["action"] == "SELL" else 1) for r in rows)))
             """#
         let python = try ServiceProcess(python: script, [file.path])
-        #expect(python.wait() == 0, "python: \(python.log.text)")
+        #expect(python.wait(timeout: .seconds(120)) == 0, "python: \(python.log.text)")
         return python.output.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

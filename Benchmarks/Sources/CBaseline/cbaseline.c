@@ -120,9 +120,22 @@ static void *sender(void *raw) {
 }
 
 double cb_tick_stream(const char *endpoint, long count, int pubsub) {
+    return cb_tick_stream_curve(endpoint, count, pubsub, NULL, NULL, NULL, NULL);
+}
+
+double cb_tick_stream_curve(const char *endpoint, long count, int pubsub, const char *server_public, const char *server_secret,
+                            const char *client_public, const char *client_secret) {
     void *context = zmq_ctx_new();
     void *receiver = zmq_socket(context, pubsub ? ZMQ_SUB : ZMQ_PULL);
     void *sending = zmq_socket(context, pubsub ? ZMQ_PUB : ZMQ_PUSH);
+    if (server_public) {
+        int server = 1;
+        zmq_setsockopt(receiver, ZMQ_CURVE_SERVER, &server, sizeof server);
+        zmq_setsockopt(receiver, ZMQ_CURVE_SECRETKEY, server_secret, 40);
+        zmq_setsockopt(sending, ZMQ_CURVE_SERVERKEY, server_public, 40);
+        zmq_setsockopt(sending, ZMQ_CURVE_PUBLICKEY, client_public, 40);
+        zmq_setsockopt(sending, ZMQ_CURVE_SECRETKEY, client_secret, 40);
+    }
     int unlimited = 0, linger = 0;
     zmq_setsockopt(receiver, ZMQ_RCVHWM, &unlimited, sizeof unlimited);
     zmq_setsockopt(sending, ZMQ_SNDHWM, &unlimited, sizeof unlimited);

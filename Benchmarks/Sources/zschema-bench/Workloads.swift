@@ -5,10 +5,16 @@ import ZSchemaRuntime
 /// The generated-Swift side of each workload, mirroring CBaseline function for function.
 enum SwiftWorkloads {
     /// Ticks from a PUSH (or PUB) thread to a PULL (or SUB) on this thread; elapsed seconds.
-    static func tickStream(endpoint: String, count: Int, pubsub: Bool) throws -> Double {
+    /// With `curve`, the receiving socket (which binds) is a CURVE server with the `server` keys
+    /// and the sending one its client with the `client` keys.
+    static func tickStream(endpoint: String, count: Int, pubsub: Bool, curve: (server: CurveKeyPair, client: CurveKeyPair)? = nil) throws -> Double {
         let context = ZMQContext()
         let receiving = try ZMQSocket(context: context, type: pubsub ? .sub : .pull, linger: .zero)
         let sending = try ZMQSocket(context: context, type: pubsub ? .pub : .push, linger: .zero)
+        if let curve {
+            try receiving.makeCurveServer(curve.server)
+            try sending.makeCurveClient(curve.client, serverKey: curve.server.publicKey)
+        }
         try receiving.setReceiveHighWaterMark(0)
         try sending.setSendHighWaterMark(0)
         try receiving.bind(endpoint)

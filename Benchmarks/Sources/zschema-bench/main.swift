@@ -43,6 +43,23 @@ for (pubsub, pattern) in [(false, "push-pull"), (true, "pub-sub")] where options
     }
 }
 
+// CURVE: the same stream over tcp, encrypted, so that encryption's price is known (C against
+// Swift as above; both without a ZAP handler, so every client key is accepted).
+if options.runs("curve") {
+    let keys = (server: try CurveKeyPair.generate(), client: try CurveKeyPair.generate())
+    for (pubsub, pattern) in [(false, "push-pull"), (true, "pub-sub")] {
+        var c: [Double] = [], swift: [Double] = []
+        for _ in 0..<options.rounds {
+            c.append(
+                cb_tick_stream_curve(
+                    "tcp://127.0.0.1:*", count, pubsub ? 1 : 0, keys.server.publicKey, keys.server.secretKey, keys.client.publicKey, keys.client.secretKey))
+            swift.append(try SwiftWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count, pubsub: pubsub, curve: keys))
+        }
+        let cRate = c.contains { $0 <= 0 } ? nil : Double(count) / median(c)
+        rows.append(Row(workload: "tick \(pattern) tcp CURVE", unit: "msg/s", c: cRate, swift: Double(count) / median(swift)))
+    }
+}
+
 // Round trips: microseconds, C and Swift alternating in rounds and the samples pooled, since a
 // round trip is mostly two thread wake-ups and the machine's state drifts between runs.
 let trips = max(1000, count / 20)

@@ -6,6 +6,10 @@
    PULL (or PUB to SUB when `pubsub`) over `endpoint`, receiving and decoding each.
    Returns the elapsed seconds, or a negative number on error. */
 double cb_tick_stream(const char *endpoint, long count, int pubsub);
+/* The same over CURVE: the receiver (which binds) is the server with server_secret, the sender
+   the client with client_public/client_secret; keys in Z85. No ZAP handler, as in the Swift run. */
+double cb_tick_stream_curve(const char *endpoint, long count, int pubsub, const char *server_public, const char *server_secret,
+                            const char *client_public, const char *client_secret);
 
 /* `count` REQ/REP round trips of a tick message; writes each round trip's seconds to
    `latencies` (of at least `count` entries). Returns 0, or -1 on error. */
