@@ -3,130 +3,132 @@ import Foundation
 import Testing
 import ZSchemaRuntime
 
-/// valuz when workers die or freeze, and what the reducer does with lost and repeated results.
-@Suite("valuz under faults", .serialized)
-struct ValuzFaultTests {
-    typealias Ports = ValuzServiceTests.Ports
+extension ExampleProgramSuites {
+    /// valuz when workers die or freeze, and what the reducer does with lost and repeated results.
+    @Suite("valuz under faults", .serialized)
+    struct ValuzFaultTests {
+        typealias Ports = ValuzServiceTests.Ports
 
-    /// How many orders valuz-source says it pushed again, from its closing EXIT line.
-    static func pushedAgain(_ source: ServiceProcess) -> Int? {
-        guard let line = source.log.lines.last(where: { $0.contains("pushed again)") }) else { return nil }
-        return line.split(separator: "(").last?.split(separator: " ").first.flatMap { Int($0) }
-    }
-
-    /// Heartbeats short enough for a test: a frozen peer is dropped after 1 s.
-    static let quickHeartbeat = ["--heartbeat-interval", "0.2", "--heartbeat-timeout", "1"]
-
-    /// A batch of `orders` on three workers, once the source has pushed them all: two fast ones,
-    /// and worker 0, which takes 5 s per order and so still holds nearly all of its share (a
-    /// third) whatever the machine's load; `fault` is done to it then. Returns the reducer's
-    /// JSON text, the source and worker 0.
-    static func runWithFault(
-        orders: Int, seed: UInt64, fault: (ServiceProcess) -> Void
-    ) async throws -> (json: String, source: ServiceProcess, victim: ServiceProcess, file: URL) {
-        let ports = Ports()
-        let file = try ValuzServiceTests.orderFile(count: orders, seed: seed)
-        let reduce = try ServiceProcess(
-            "valuz-reduce", ["--workers", "3", "--expect", "\(orders)", "--json", "--resend-after", "1"] + quickHeartbeat + ports.reduce)
-        let workers = try (0..<3).map {
-            try ServiceProcess("valuz-worker", ["--name", "w\($0)", "--work-time", $0 == 0 ? "5" : "0.002"] + quickHeartbeat + ports.worker)
+        /// How many orders valuz-source says it pushed again, from its closing EXIT line.
+        static func pushedAgain(_ source: ServiceProcess) -> Int? {
+            guard let line = source.log.lines.last(where: { $0.contains("pushed again)") }) else { return nil }
+            return line.split(separator: "(").last?.split(separator: " ").first.flatMap { Int($0) }
         }
-        let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--workers", "3"] + quickHeartbeat + ports.source)
-        #expect(try await source.log.appears("pushed \(orders) orders", within: .seconds(30)), "source log:\n\(source.log.text)")
-        fault(workers[0])
-        #expect(try await reduce.exitStatus(within: .seconds(60)) == 0, "reduce log:\n\(reduce.log.text)\nsource log:\n\(source.log.text)")
-        #expect(try await source.exitStatus(within: .seconds(10)) == 0, "source log:\n\(source.log.text)")
-        for worker in workers.dropFirst() { #expect(try await worker.exitStatus(within: .seconds(10)) == 0, "worker log:\n\(worker.log.text)") }
-        return (reduce.output.text, source, workers[0], file)
-    }
 
-    @Test("a worker killed mid-run loses no order: the reducer asks for the missing ones and the total is exact", .timeLimit(.minutes(2)))
-    func killedWorker() async throws {
-        let run = try await Self.runWithFault(orders: 1500, seed: 11) { $0.send(SIGKILL) }
-        defer { try? FileManager.default.removeItem(at: run.file) }
-        #expect(try jsonNumber("orders", in: run.json) == 1500)
-        #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
-        // The fault really cost orders: some were asked for again, and pushed again.
-        print("valuz: one of three workers killed mid-run; reducer: \(run.json)")
-        #expect(try jsonNumber("askedAgain", in: run.json) > 0, "reducer printed \(run.json)")
-        #expect((Self.pushedAgain(run.source) ?? 0) > 0, "source log:\n\(run.source.log.text)")
-        #expect(run.source.log.text.contains("a worker disconnected (2 now)"))
-    }
+        /// Heartbeats short enough for a test: a frozen peer is dropped after 1 s.
+        static let quickHeartbeat = ["--heartbeat-interval", "0.2", "--heartbeat-timeout", "1"]
 
-    @Test("a frozen worker (SIGSTOP) is dropped by heartbeat within its timeout, and its orders are valued by the others", .timeLimit(.minutes(2)))
-    func frozenWorker() async throws {
-        var frozenAt = Date()
-        let run = try await Self.runWithFault(orders: 1500, seed: 12) { worker in
-            worker.send(SIGSTOP)
-            frozenAt = Date()
+        /// A batch of `orders` on three workers, once the source has pushed them all: two fast ones,
+        /// and worker 0, which takes 5 s per order and so still holds nearly all of its share (a
+        /// third) whatever the machine's load; `fault` is done to it then. Returns the reducer's
+        /// JSON text, the source and worker 0.
+        static func runWithFault(
+            orders: Int, seed: UInt64, fault: (ServiceProcess) -> Void
+        ) async throws -> (json: String, source: ServiceProcess, victim: ServiceProcess, file: URL) {
+            let ports = Ports()
+            let file = try ValuzServiceTests.orderFile(count: orders, seed: seed)
+            let reduce = try ServiceProcess(
+                "valuz-reduce", ["--workers", "3", "--expect", "\(orders)", "--json", "--resend-after", "1"] + quickHeartbeat + ports.reduce)
+            let workers = try (0..<3).map {
+                try ServiceProcess("valuz-worker", ["--name", "w\($0)", "--work-time", $0 == 0 ? "5" : "0.002"] + quickHeartbeat + ports.worker)
+            }
+            let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--workers", "3"] + quickHeartbeat + ports.source)
+            #expect(try await source.log.appears("pushed \(orders) orders", within: .seconds(30)), "source log:\n\(source.log.text)")
+            fault(workers[0])
+            #expect(try await reduce.exitStatus(within: .seconds(60)) == 0, "reduce log:\n\(reduce.log.text)\nsource log:\n\(source.log.text)")
+            #expect(try await source.exitStatus(within: .seconds(10)) == 0, "source log:\n\(source.log.text)")
+            for worker in workers.dropFirst() { #expect(try await worker.exitStatus(within: .seconds(10)) == 0, "worker log:\n\(worker.log.text)") }
+            return (reduce.output.text, source, workers[0], file)
         }
-        defer {
-            try? FileManager.default.removeItem(at: run.file)
-            run.victim.send(SIGCONT)
-            run.victim.send(SIGKILL)
-        }
-        // The source's log line is written when the monitor reports the drop: within the 1 s
-        // heartbeat timeout of the freeze, give or take the 0.2 s interval, the log's 0.25 s
-        // polling and the load of a test run.
-        let line = try #require(run.source.log.lines.first { $0.contains("a worker disconnected") }, "source log:\n\(run.source.log.text)")
-        let stamp = try #require(ISO8601DateFormatter.withFractions.date(from: String(line.prefix(24))))
-        let sinceFreeze = stamp.timeIntervalSince(frozenAt)
-        print("valuz: a frozen worker was dropped \(sinceFreeze) s after SIGSTOP (heartbeat timeout 1 s); reducer: \(run.json)")
-        #expect(sinceFreeze > 0.5 && sinceFreeze < 3, "disconnect seen \(sinceFreeze) s after SIGSTOP")
-        #expect(try jsonNumber("orders", in: run.json) == 1500)
-        #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
-        #expect((Self.pushedAgain(run.source) ?? 0) > 0, "source log:\n\(run.source.log.text)")
-    }
 
-    @Test("the reducer names exactly the missing orders in RESEND and counts each number once", .timeLimit(.minutes(1)))
-    func resendAndDuplicates() throws {
-        let ports = Ports()
-        let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "4", "--json", "--resend-after", "0.5"] + ports.reduce)
-        let context = ZMQContext()
-        defer { context.shutdown() }
-        // The test plays worker (results in) and source (RESEND out).
-        let results = try ZMQSocket(context: context, type: .push, linger: .seconds(1))
-        try results.connect(ports.results)
-        let control = try ZMQSocket(context: context, type: .sub, linger: .zero)
-        try control.connect(ports.control)
-        try control.subscribe(prefix: [2])
-        defer { results.close(); control.close() }
-        func valuation(_ number: UInt32, _ value: Double) throws {
-            try results.send(frames: NumberedValuation(number: number, stock: "IBM", value: value).encode())
+        @Test("a worker killed mid-run loses no order: the reducer asks for the missing ones and the total is exact", .timeLimit(.minutes(2)))
+        func killedWorker() async throws {
+            let run = try await Self.runWithFault(orders: 1500, seed: 11) { $0.send(SIGKILL) }
+            defer { try? FileManager.default.removeItem(at: run.file) }
+            #expect(try jsonNumber("orders", in: run.json) == 1500)
+            #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
+            // The fault really cost orders: some were asked for again, and pushed again.
+            print("valuz: one of three workers killed mid-run; reducer: \(run.json)")
+            #expect(try jsonNumber("askedAgain", in: run.json) > 0, "reducer printed \(run.json)")
+            #expect((Self.pushedAgain(run.source) ?? 0) > 0, "source log:\n\(run.source.log.text)")
+            #expect(run.source.log.text.contains("a worker disconnected (2 now)"))
         }
-        try results.send(frames: Ready().encode())
-        #expect(reduce.log.waitFor("START"))
-        try valuation(0, 1.5)
-        try valuation(2, 4.0)
-        try valuation(2, 4.0)  // a duplicate: counted once
-        try valuation(9, 100)  // outside the batch of 4: dropped
-        let deadline = ContinuousClock.now + .seconds(10)
-        var resend: Resend?
-        while resend == nil, ContinuousClock.now < deadline {
-            if let frames = try control.receive(timeout: .milliseconds(200)) { resend = try Resend(frames: frames) }
-        }
-        #expect(resend?.numbers == [1, 3])
-        try valuation(3, -0.25)
-        try valuation(1, 0.125)
-        #expect(reduce.wait(timeout: .seconds(10)) == 0, "reduce log:\n\(reduce.log.text)")
-        #expect(try jsonNumber("orders", in: reduce.output.text) == 4)
-        #expect(try jsonNumber("total", in: reduce.output.text) == 5.375)
-        #expect(try jsonNumber("duplicates", in: reduce.output.text) == 1)
-        #expect(reduce.log.text.contains("dropped a result for order 9, outside the batch of 4"))
-    }
 
-    @Test("a seed-format worker (Python, four-frame orders) is fed by valuz-source --seed-format", .enabled(if: pythonWithZMQ), .timeLimit(.minutes(1)))
-    func seedFormatSource() throws {
-        let ports = Ports()
-        let file = try ValuzServiceTests.orderFile(count: 200, seed: 13)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "200", "--json"] + ports.reduce)
-        let worker = try ServiceProcess(python: ValuzServiceTests.pythonWorker, [ports.orders, ports.results, ports.control])
-        let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--seed-format"] + ports.source)
-        #expect(reduce.wait(timeout: .seconds(30)) == 0, "reduce log:\n\(reduce.log.text)")
-        #expect(source.wait() == 0, "source log:\n\(source.log.text)")
-        #expect(worker.wait() == 0, "python worker: \(worker.log.text)")
-        #expect(try jsonNumber("total", in: reduce.output.text) == Double(try ValuzServiceTests.pythonTotal(file)))
+        @Test("a frozen worker (SIGSTOP) is dropped by heartbeat within its timeout, and its orders are valued by the others", .timeLimit(.minutes(2)))
+        func frozenWorker() async throws {
+            var frozenAt = Date()
+            let run = try await Self.runWithFault(orders: 1500, seed: 12) { worker in
+                worker.send(SIGSTOP)
+                frozenAt = Date()
+            }
+            defer {
+                try? FileManager.default.removeItem(at: run.file)
+                run.victim.send(SIGCONT)
+                run.victim.send(SIGKILL)
+            }
+            // The source's log line is written when the monitor reports the drop: within the 1 s
+            // heartbeat timeout of the freeze, give or take the 0.2 s interval, the log's 0.25 s
+            // polling and the load of a test run.
+            let line = try #require(run.source.log.lines.first { $0.contains("a worker disconnected") }, "source log:\n\(run.source.log.text)")
+            let stamp = try #require(ISO8601DateFormatter.withFractions.date(from: String(line.prefix(24))))
+            let sinceFreeze = stamp.timeIntervalSince(frozenAt)
+            print("valuz: a frozen worker was dropped \(sinceFreeze) s after SIGSTOP (heartbeat timeout 1 s); reducer: \(run.json)")
+            #expect(sinceFreeze > 0.5 && sinceFreeze < 3, "disconnect seen \(sinceFreeze) s after SIGSTOP")
+            #expect(try jsonNumber("orders", in: run.json) == 1500)
+            #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
+            #expect((Self.pushedAgain(run.source) ?? 0) > 0, "source log:\n\(run.source.log.text)")
+        }
+
+        @Test("the reducer names exactly the missing orders in RESEND and counts each number once", .timeLimit(.minutes(1)))
+        func resendAndDuplicates() throws {
+            let ports = Ports()
+            let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "4", "--json", "--resend-after", "0.5"] + ports.reduce)
+            let context = ZMQContext()
+            defer { context.shutdown() }
+            // The test plays worker (results in) and source (RESEND out).
+            let results = try ZMQSocket(context: context, type: .push, linger: .seconds(1))
+            try results.connect(ports.results)
+            let control = try ZMQSocket(context: context, type: .sub, linger: .zero)
+            try control.connect(ports.control)
+            try control.subscribe(prefix: [2])
+            defer { results.close(); control.close() }
+            func valuation(_ number: UInt32, _ value: Double) throws {
+                try results.send(frames: NumberedValuation(number: number, stock: "IBM", value: value).encode())
+            }
+            try results.send(frames: Ready().encode())
+            #expect(reduce.log.waitFor("START"))
+            try valuation(0, 1.5)
+            try valuation(2, 4.0)
+            try valuation(2, 4.0)  // a duplicate: counted once
+            try valuation(9, 100)  // outside the batch of 4: dropped
+            let deadline = ContinuousClock.now + .seconds(10)
+            var resend: Resend?
+            while resend == nil, ContinuousClock.now < deadline {
+                if let frames = try control.receive(timeout: .milliseconds(200)) { resend = try Resend(frames: frames) }
+            }
+            #expect(resend?.numbers == [1, 3])
+            try valuation(3, -0.25)
+            try valuation(1, 0.125)
+            #expect(reduce.wait(timeout: .seconds(10)) == 0, "reduce log:\n\(reduce.log.text)")
+            #expect(try jsonNumber("orders", in: reduce.output.text) == 4)
+            #expect(try jsonNumber("total", in: reduce.output.text) == 5.375)
+            #expect(try jsonNumber("duplicates", in: reduce.output.text) == 1)
+            #expect(reduce.log.text.contains("dropped a result for order 9, outside the batch of 4"))
+        }
+
+        @Test("a seed-format worker (Python, four-frame orders) is fed by valuz-source --seed-format", .enabled(if: pythonWithZMQ), .timeLimit(.minutes(1)))
+        func seedFormatSource() throws {
+            let ports = Ports()
+            let file = try ValuzServiceTests.orderFile(count: 200, seed: 13)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "200", "--json"] + ports.reduce)
+            let worker = try ServiceProcess(python: ValuzServiceTests.pythonWorker, [ports.orders, ports.results, ports.control])
+            let source = try ServiceProcess("valuz-source", ["--csv", file.path, "--seed-format"] + ports.source)
+            #expect(reduce.wait(timeout: .seconds(30)) == 0, "reduce log:\n\(reduce.log.text)")
+            #expect(source.wait() == 0, "source log:\n\(source.log.text)")
+            #expect(worker.wait() == 0, "python worker: \(worker.log.text)")
+            #expect(try jsonNumber("total", in: reduce.output.text) == Double(try ValuzServiceTests.pythonTotal(file)))
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import CBaseline
 import Foundation
+import ZSchemaRuntime
 
 // Every workload through raw C, generated Swift, pyzmq and swift-protobuf in one run; each
 // figure with its ratio to the baseline measured in the same run. See Options.usage.
