@@ -1,20 +1,24 @@
 import Foundation
 
-/// The program's own memory use, for the services' closing log lines and the load tests.
+/// A process's memory use, for the services' closing log lines and the load tests.
 public enum ProcessMemory {
-    /// The most resident memory the process has used so far, in MiB: `VmHWM` in
+    /// The most resident memory this process has used so far, in MiB: `VmHWM` in
     /// /proc/self/status (not `getrusage`'s `ru_maxrss`, which a child inherits from its parent's
     /// size at `fork` and keeps across `exec`); 0 where /proc is not there.
-    public static var peakMegabytes: Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
-        else { return 0 }
-        return kilobytes / 1024
-    }
+    public static var peakMegabytes: Double { megabytes("VmHWM", process: "self") ?? 0 }
 
     /// The peak, formatted for a log line: `peak memory 12.3 MiB`.
     public static var peakDescription: String {
         "peak memory \((peakMegabytes * 10).rounded() / 10) MiB"
+    }
+
+    /// The memory figure `field` (`VmRSS`, `VmHWM`) of `process` (a process id, or `self`) from
+    /// /proc/PROCESS/status, in MiB; nil when the process or the field is not there.
+    public static func megabytes(_ field: String, process: String) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        else { return nil }
+        return kilobytes / 1024
     }
 }

@@ -58,18 +58,17 @@ public struct SecurityOptions: ParsableArguments, Sendable {
     ///   or an option a role needs.
     public func start(context: ZMQContext, roles: Set<ServiceSecurity.Role>, log: ServiceLog, allowingOwnKey: Bool = false) throws -> ServiceSecurity {
         if let curveSecret {
-            let certificate: CurveCertificate
-            do { certificate = try CurveCertificate.load(path: curveSecret) } catch { throw ValidationError("\(error)") }
+            let certificate = try Self.loaded { () throws(CurveCertificate.Problem) in try CurveCertificate.load(path: curveSecret) }
             guard let keys = certificate.keyPair else { throw ValidationError("\(curveSecret): no secret-key: give the .key_secret file, not the .key") }
             var serverKey: String?
             var allowed: Set<String> = []
             if roles.contains(.client) {
                 guard let curveServer else { throw ValidationError("This program connects: give --curve-server, the server's .key file.") }
-                do { serverKey = try CurveCertificate.load(path: curveServer).publicKey } catch { throw ValidationError("\(error)") }
+                serverKey = try Self.loaded { () throws(CurveCertificate.Problem) in try CurveCertificate.load(path: curveServer).publicKey }
             }
             if roles.contains(.server) {
                 guard let curveClients else { throw ValidationError("This program binds: give --curve-clients, the folder of allowed clients' .key files.") }
-                do { allowed = try CurveCertificate.loadPublicKeys(directory: curveClients) } catch { throw ValidationError("\(error)") }
+                allowed = try Self.loaded { () throws(CurveCertificate.Problem) in try CurveCertificate.loadPublicKeys(directory: curveClients) }
                 if allowingOwnKey { allowed.insert(keys.publicKey) }
                 log("CURVE: \(allowed.count) client keys allowed from \(curveClients)")
             }
@@ -92,5 +91,10 @@ public struct SecurityOptions: ParsableArguments, Sendable {
             return try ServiceSecurity(context: context, mechanism: .plain(users: users, login: login), serves: roles.contains(.server), log: log)
         }
         return try ServiceSecurity(context: context, mechanism: .null, serves: false, log: log)
+    }
+
+    /// What `load` returns; a certificate problem becomes the usage error that names its file.
+    private static func loaded<Value>(_ load: () throws(CurveCertificate.Problem) -> Value) throws -> Value {
+        do { return try load() } catch { throw ValidationError(error.description) }
     }
 }

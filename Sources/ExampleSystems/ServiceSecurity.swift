@@ -25,18 +25,13 @@ public final class ServiceSecurity: Sendable {
 
     init(context: ZMQContext, mechanism: Mechanism, serves: Bool, log: ServiceLog) throws {
         self.mechanism = mechanism
+        let check: (@Sendable (ZAPAuthenticator.Request) -> ZAPAuthenticator.Decision)?
         switch mechanism {
-        case .null:
-            authenticator = nil
-        case .curve(_, _, let allowed) where serves:
-            let check = ZAPAuthenticator.curve(allowedKeys: allowed)
-            authenticator = try ZAPAuthenticator(context: context) { request in Self.logged(check(request), request, log) }
-        case .plain(let users, _) where serves:
-            let check = ZAPAuthenticator.plain(users: users)
-            authenticator = try ZAPAuthenticator(context: context) { request in Self.logged(check(request), request, log) }
-        default:
-            authenticator = nil
+        case .curve(_, _, let allowed) where serves: check = ZAPAuthenticator.curve(allowedKeys: allowed)
+        case .plain(let users, _) where serves: check = ZAPAuthenticator.plain(users: users)
+        default: check = nil
         }
+        authenticator = try check.map { check in try ZAPAuthenticator(context: context) { request in Self.logged(check(request), request, log) } }
     }
 
     /// Sets the mechanism's options on `socket`, which has `role`; before it binds or connects.

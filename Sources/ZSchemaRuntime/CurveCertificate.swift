@@ -115,6 +115,39 @@ public struct CurveCertificate: Sendable, Hashable {
         return text
     }
 
+    /// Writes `keys` as `directory/name.key` (mode 0644) and `directory/name.key_secret`
+    /// (0600 from the moment it exists), with `generated` in their banners; returns both paths.
+    /// - Throws: ``Problem`` when either file exists already (nothing is overwritten) or cannot
+    ///   be written.
+    @discardableResult
+    public static func writePair(
+        _ keys: CurveKeyPair, name: String, directory: String, generated: String
+    ) throws(Problem) -> (publicPath: String, secretPath: String) {
+        let paths = (publicPath: "\(directory)/\(name).key", secretPath: "\(directory)/\(name).key_secret")
+        for path in [paths.publicPath, paths.secretPath] where access(path, F_OK) == 0 {
+            throw Problem(path: path, line: nil, message: "exists; remove it first or choose another name")
+        }
+        try write(CurveCertificate(keys, includingSecret: false).fileText(generated: generated), to: paths.publicPath, mode: 0o644)
+        try write(CurveCertificate(keys).fileText(generated: generated), to: paths.secretPath, mode: 0o600)
+        return paths
+    }
+
+    /// Creates `path` with `mode` from the start, so that a secret is never readable by others.
+    private static func write(_ text: String, to path: String, mode: mode_t) throws(Problem) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard descriptor >= 0 else { throw Problem(path: path, line: nil, message: "cannot create the file: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        fchmod(descriptor, mode)  // the umask may have taken bits away; set exactly these
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { throw Problem(path: path, line: nil, message: "cannot write the file: \(String(cString: strerror(errno)))") }
+            written += count
+        }
+    }
+
     private init(publicKey: String, secretKey: String?) {
         self.publicKey = publicKey
         self.secretKey = secretKey

@@ -27,27 +27,15 @@ struct KeygenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = URL(fileURLWithPath: output)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let publicFile = folder.appendingPathComponent("\(name).key")
-        let secretFile = folder.appendingPathComponent("\(name).key_secret")
-        for file in [publicFile, secretFile] where FileManager.default.fileExists(atPath: file.path) {
-            throw ValidationError("\(file.path) exists; remove it first or choose another name.")
-        }
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let keys = try CurveKeyPair.generate()
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        try write(CurveCertificate(keys, includingSecret: false).fileText(generated: stamp), to: publicFile, permissions: 0o644)
-        try write(CurveCertificate(keys).fileText(generated: stamp), to: secretFile, permissions: 0o600)
-        print(publicFile.path)
-        print(secretFile.path)
-    }
-
-    /// Creates `file` with `permissions` from the start, so a secret is never readable by others.
-    private func write(_ text: String, to file: URL, permissions: mode_t) throws {
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, permissions)
-        guard descriptor >= 0 else { throw ValidationError("cannot create \(file.path): \(String(cString: strerror(errno)))") }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: Data(text.utf8))
-        fchmod(descriptor, permissions)  // the umask may have taken bits away; set exactly these
+        let paths: (publicPath: String, secretPath: String)
+        do {
+            paths = try CurveCertificate.writePair(keys, name: name, directory: output, generated: ISO8601DateFormatter().string(from: Date()))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        print(paths.publicPath)
+        print(paths.secretPath)
     }
 }

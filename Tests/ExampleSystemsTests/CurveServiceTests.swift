@@ -20,11 +20,7 @@ extension ExampleProgramSuites {
                 folder = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-curve-\(UUID().uuidString)")
                 try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("clients").path, withIntermediateDirectories: true)
                 for name in ["server", "swift", "stranger"] {
-                    let keys = try CurveKeyPair.generate()
-                    try CurveCertificate(keys).fileText(generated: "test").write(
-                        toFile: folder.appendingPathComponent("\(name).key_secret").path, atomically: true, encoding: .utf8)
-                    try CurveCertificate(keys, includingSecret: false).fileText(generated: "test")
-                        .write(toFile: folder.appendingPathComponent("\(name).key").path, atomically: true, encoding: .utf8)
+                    try CurveCertificate.writePair(try CurveKeyPair.generate(), name: name, directory: folder.path, generated: "test")
                 }
                 let python = try ServiceProcess(python: "import sys, zmq.auth; zmq.auth.create_certificates(sys.argv[1], 'python')", [folder.path])
                 #expect(python.wait() == 0, "\(python.log.text)")

@@ -1,3 +1,4 @@
+import ExampleSystems
 import Foundation
 import Testing
 import ZSchemaRuntime
@@ -63,13 +64,7 @@ final class ServiceProcess: @unchecked Sendable {
     func closeInput() { try? input.fileHandleForWriting.close() }
 
     /// The program's resident memory now, in MiB (`VmRSS` in /proc), or nil once it has exited.
-    var residentMegabytes: Double? {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
-        else { return nil }
-        return kilobytes / 1024
-    }
+    var residentMegabytes: Double? { ProcessMemory.megabytes("VmRSS", process: "\(process.processIdentifier)") }
 
     /// Sends `signal` (SIGINT, SIGTERM, SIGKILL).
     func send(_ signal: Int32) { if process.isRunning { kill(process.processIdentifier, signal) } }

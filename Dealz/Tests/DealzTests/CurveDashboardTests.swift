@@ -6,35 +6,14 @@ import ZSchemaRuntime
 /// Sockets panel shows when a worker with an unknown key knocks.
 @Suite("dealz under CURVE", .serialized)
 struct CurveDashboardTests {
-    /// Writes NAME.key and NAME.key_secret into `folder`; returns the key pair.
-    @discardableResult
-    static func certificate(_ name: String, in folder: URL) throws -> CurveKeyPair {
-        let keys = try CurveKeyPair.generate()
-        try CurveCertificate(keys).fileText(generated: "test").write(to: folder.appendingPathComponent("\(name).key_secret"), atomically: true, encoding: .utf8)
-        try CurveCertificate(keys, includingSecret: false).fileText(generated: "test")
-            .write(to: folder.appendingPathComponent("\(name).key"), atomically: true, encoding: .utf8)
-        return keys
-    }
-
-    /// dealz's state as JSON, read with curl.
-    static func state(port: Int) throws -> [String: Any]? {
-        let curl = try ServiceProcess(shell: "/usr/bin/curl", ["-s", "--max-time", "2", "http://127.0.0.1:\(port)/api/state"])
-        guard curl.wait() == 0 else { return nil }
-        return try JSONSerialization.jsonObject(with: Data(curl.output.text.utf8)) as? [String: Any]
-    }
-
     /// Polls the state until `check` holds; whether it did within 20 s.
     static func eventually(port: Int, _ check: ([String: Any]) -> Bool) throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {
-            if let state = try state(port: port), check(state) { return true }
+            if let state = try DashboardProbe.state(port: port), check(state) { return true }
             Thread.sleep(forTimeInterval: 0.1)
         }
         return false
-    }
-
-    static func socket(_ name: String, in state: [String: Any]) -> [String: Any]? {
-        (state["sockets"] as? [[String: Any]])?.first { $0["name"] as? String == name }
     }
 
     @Test(
@@ -45,9 +24,9 @@ struct CurveDashboardTests {
         let clients = folder.appendingPathComponent("clients")
         try FileManager.default.createDirectory(at: clients, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.certificate("tickz", in: folder)
-        try Self.certificate("dealz", in: folder)
-        try Self.certificate("stranger", in: folder)
+        for name in ["tickz", "dealz", "stranger"] {
+            try CurveCertificate.writePair(try CurveKeyPair.generate(), name: name, directory: folder.path, generated: "test")
+        }
         // tickz-server lets dealz in; dealz lets in nobody but the workers it starts itself.
         try FileManager.default.copyItem(at: folder.appendingPathComponent("dealz.key"), to: clients.appendingPathComponent("dealz.key"))
         let tickz = freeEndpoint()
@@ -83,11 +62,11 @@ struct CurveDashboardTests {
             ])
         defer { stranger.send(SIGKILL) }
         let refused = try Self.eventually(port: port) { state in
-            let events = Self.socket("valuz.pull", in: state)?["events"] as? [[String: Any]] ?? []
+            let events = DashboardProbe.socket("valuz.pull", in: state)?["events"] as? [[String: Any]] ?? []
             return events.contains { ($0["kind"] as? String) == "handshake failed (auth, status 400)" }
         }
         #expect(refused, "the Sockets panel did not show the refused handshake; dealz log:\n\(dealz.log.text)")
         #expect(dealz.log.text.contains("ZAP 400 unknown client key"))
-        #expect(try Self.state(port: port)?["workersReady"] as? Int == 1, "the stranger's READY was counted")
+        #expect(try DashboardProbe.state(port: port)?["workersReady"] as? Int == 1, "the stranger's READY was counted")
     }
 }

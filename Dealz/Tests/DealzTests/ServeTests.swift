@@ -20,14 +20,9 @@ struct ServeTests {
         #expect(stream.wait() != nil, "the event stream did not end with dealz")
     }
 
-    /// The state of dealz's socket `name`, read from `/api/state` with curl.
+    /// The state of dealz's socket `name`, read from `/api/state`.
     static func socketState(_ name: String, port: Int) throws -> String? {
-        let curl = try ServiceProcess(shell: "/usr/bin/curl", ["-s", "--max-time", "2", "http://127.0.0.1:\(port)/api/state"])
-        guard curl.wait() == 0,
-            let state = try JSONSerialization.jsonObject(with: Data(curl.output.text.utf8)) as? [String: Any],
-            let sockets = state["sockets"] as? [[String: Any]]
-        else { return nil }
-        return sockets.first { $0["name"] as? String == name }?["state"] as? String
+        try DashboardProbe.state(port: port).flatMap { DashboardProbe.socket(name, in: $0)?["state"] as? String }
     }
 
     /// Polls the state of socket `name` until it starts with `wanted`; the seconds that took, or nil.
