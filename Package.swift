@@ -76,10 +76,12 @@ let package = Package(
         // from Schemas/ (linked into the target's folder).
         // A deterministic random number generator shared by the example systems and the tests.
         .target(name: "SeededRandom"),
+        // glibc's malloc.h, for the heap figure the example services log (ProcessMemory).
+        .systemLibrary(name: "CMallocInfo"),
         .target(
             name: "ExampleSystems",
             dependencies: [
-                "ZSchemaRuntime", "SeededRandom", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ZSchemaRuntime", "SeededRandom", "CMallocInfo", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["ZSchemaPlugin"]
         ),

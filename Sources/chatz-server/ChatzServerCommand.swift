@@ -24,6 +24,9 @@ struct ChatzServerCommand: ParsableCommand {
     @Option(help: "Seconds of silence after which a user expires.")
     var ttl: Double = 10
 
+    @Option(help: "Seconds between log lines of the user count and the memory in use; 0 for none.")
+    var statsEvery: Double = 0
+
     @Option(help: "The largest frame accepted, in bytes; a peer sending a larger one is disconnected.")
     var maxFrameSize: Int64 = 64 * 1024
 
@@ -35,6 +38,7 @@ struct ChatzServerCommand: ParsableCommand {
 
     func validate() throws {
         guard ttl > 0 else { throw ValidationError("--ttl must be positive.") }
+        guard statsEvery >= 0 else { throw ValidationError("--stats-every must not be negative.") }
         guard maxFrameSize > 0 else { throw ValidationError("--max-frame-size must be positive.") }
     }
 
@@ -62,7 +66,12 @@ struct ChatzServerCommand: ParsableCommand {
             if users.isEmpty { try server.router.replyNoUsers(to: peer) } else { try server.router.replyUserList(to: peer, usr: users) }
         }
 
+        var nextStats = ContinuousClock.now + .seconds(statsEvery)
         while !trap.isRequested {
+            if statsEvery > 0, ContinuousClock.now >= nextStats {
+                log("\(lastSeen.count) users; \(ProcessMemory.heapDescription)")
+                nextStats = ContinuousClock.now + .seconds(statsEvery)
+            }
             for (user, seen) in lastSeen where Date().timeIntervalSince(seen) > ttl {
                 lastSeen[user] = nil
                 log("\(user) expired after \(ttl) s of silence")
@@ -84,6 +93,6 @@ struct ChatzServerCommand: ParsableCommand {
                 break
             }
         }
-        log("stopped with \(lastSeen.count) users; \(ProcessMemory.peakDescription)")
+        log("stopped with \(lastSeen.count) users; \(ProcessMemory.peakDescription), \(ProcessMemory.heapDescription)")
     }
 }

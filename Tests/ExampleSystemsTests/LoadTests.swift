@@ -40,7 +40,7 @@ extension ExampleProgramSuites {
         @Test("chatz-server answers 200 clients at once over 10,000 joins, and forgets expired users", .timeLimit(.minutes(3)))
         func chatzJoins() async throws {
             let router = freeEndpoint(), pub = freeEndpoint()
-            let server = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub, "--ttl", "0.5"])
+            let server = try ServiceProcess("chatz-server", ["--router-endpoint", router, "--pub-endpoint", pub, "--ttl", "0.5", "--stats-every", "0.5"])
             defer { server.stop() }
             #expect(try await server.log.appears("requests on"))
             let context = ZMQContext()
@@ -52,7 +52,7 @@ extension ExampleProgramSuites {
                 return Requester<ChatRequest, UserListOrNoUsers>(socket: socket)
             }
             defer { for client in clients { client.socket.close() } }
-            var memory: [Double] = []
+            var resident: [Double] = []
             var largestList = 0
             for round in 0..<50 {
                 for (index, client) in clients.enumerated() { try client.send(ChatRequest(usr: "u\(round)x\(index)")) }
@@ -74,17 +74,28 @@ extension ExampleProgramSuites {
                     if !pending.isEmpty { try await Task.sleep(for: .milliseconds(1)) }
                 }
                 #expect(pending.isEmpty, "\(pending.count) clients got no reply in round \(round)")
-                if round % 10 == 9 { memory.append(server.residentMegabytes ?? -1) }
+                if round % 10 == 9 { resident.append(server.residentMegabytes ?? -1) }
             }
             // Everyone above has been silent for more than the TTL: a new user is alone.
             try await Task.sleep(for: .milliseconds(800))
             try clients[0].send(ChatRequest(usr: "last"))
             let last = try #require(try clients[0].receive(timeout: .seconds(10)))
             #expect(last == .userList(UserList(usr: ["last"])), "expired users are still listed: \(last)")
-            print("chatz: 10,000 joins from 200 concurrent clients; largest user list \(largestList); server RSS after every 2,000 joins \(memory) MiB")
-            // From 4,000 joins on: the first thousands warm up the allocator and libzmq's buffers.
-            let growth = (memory.last ?? 0) - (memory.dropFirst().first ?? 0)
-            #expect(memory.allSatisfy { $0 > 0 } && growth < 4, "the server's memory grew by \(growth) MiB: \(memory)")
+            // The server's own figures, every 0.5 s: "N users; heap in use X MiB". The heap in use
+            // (glibc's count of bytes allocated and not freed) is flat to a few KiB over the joins,
+            // as massif also shows; resident memory creeps by a few MiB with the allocator's
+            // fragmentation, leak or not, so it is printed and not judged.
+            let heap = server.log.lines.compactMap { line -> Double? in
+                guard line.contains(" users; heap in use "), let figure = line.split(separator: " ").dropLast().last else { return nil }
+                return Double(figure)
+            }
+            print("chatz: 10,000 joins from 200 concurrent clients; largest user list \(largestList); server heap in use every 0.5 s \(heap.map { ($0 * 1000).rounded() / 1000 }) MiB; RSS after every 2,000 joins \(resident) MiB")
+            // The first figure is taken before the 200 connections and their buffers exist.
+            let settled = heap.dropFirst(2)
+            try #require(settled.count >= 10, "too few heap figures in the server's log: \(heap)")
+            let growth = settled.max()! - settled.first!
+            // Half a KiB kept per join (what a formatter per log line once cost) would be 5 MiB.
+            #expect(growth < 0.5, "the server's heap grew by \(growth) MiB over 10,000 joins: \(heap)")
         }
     }
 }
