@@ -1,13 +1,23 @@
 import ZSchemaRuntime
 
-/// ZMTP heartbeats for a socket's connections (`ZMQ_HEARTBEAT_IVL`, `_TIMEOUT`, `_TTL`).
+/// ZMTP heartbeats for a socket's connections (`ZMQ_HEARTBEAT_IVL`, `_TIMEOUT`, `_TTL`), and TCP
+/// keepalive where heartbeats are not safe.
 ///
 /// A peer that is frozen (SIGSTOP), or whose host or link has gone, keeps its TCP connection
-/// open for as long as the kernel does not notice, and a PUSH socket goes on dealing it work.
-/// With heartbeats libzmq sends a PING every interval and drops the connection when nothing
-/// comes back within the timeout: the monitor reports `disconnected`, PUSH deals among the peers
-/// left, and a connecting socket reconnects when the peer is back. libzmq answers PINGs on its
-/// own I/O thread, so a busy but live program is never dropped.
+/// open for as long as the kernel does not notice. With heartbeats libzmq sends a PING every
+/// interval and drops the connection when nothing comes back within the timeout: the monitor
+/// reports `disconnected`, and a connecting socket reconnects when the peer is back.
+///
+/// **Not on pipelines.** A PING travels in the stream, behind the messages already queued, and
+/// libzmq reads a connection only while the socket's receive queue has room. On a PUSH/PULL
+/// pipeline a full queue is the normal state (that is back-pressure), so a slow but live
+/// receiver is dropped, and libzmq 4.3.4 may then abort the receiving process
+/// (`Assertion failed: _input_stopped`, libzmq #3937, or `!_io_error` when a PING is still in
+/// the stopped engine's buffer): both were seen here with valuz's workers frozen for 2.5 s in the
+/// middle of a push. So ``apply(to:)`` sets no heartbeat on PUSH and PULL sockets; it sets TCP
+/// keepalive and a retransmission limit there instead, which find a dead host or link, and the
+/// valuz reducer's RESEND recovers the work a frozen or dead worker holds. Every other socket,
+/// whose program reads it as fast as messages come, gets the heartbeat.
 public struct ZMTPHeartbeat: Sendable, Hashable {
     /// Time between PINGs; zero when heartbeats are off.
     public var interval: Duration
@@ -37,9 +47,22 @@ public struct ZMTPHeartbeat: Sendable, Hashable {
         return ["--heartbeat-interval", seconds(interval), "--heartbeat-timeout", seconds(timeout), "--heartbeat-ttl", seconds(ttl)]
     }
 
-    /// Sets the options on `socket`, before it binds or connects; nothing when off.
+    /// Whether libzmq's heartbeats are set on sockets of `type`: not on PUSH and PULL (see the
+    /// type's documentation).
+    public static func isSafe(on type: SocketType) -> Bool { type != .push && type != .pull }
+
+    /// Sets the options on `socket`, before it binds or connects; nothing when off. On a PUSH or
+    /// PULL socket it sets TCP keepalive (idle for the interval, probes every interval, dropped
+    /// after the timeout's worth of them) and a retransmission limit of the timeout plus its
+    /// TTL, instead of heartbeats.
     public func apply(to socket: ZMQSocket) throws(ZMQError) {
         guard interval > .zero else { return }
+        guard Self.isSafe(on: socket.type) else {
+            let probes = Int32(clamping: Int64((timeout / interval).rounded(.up)))
+            try socket.setTCPKeepalive(idle: interval, interval: interval, count: probes)
+            try socket.setTCPMaximumRetransmitTime(timeout + ttl)
+            return
+        }
         try socket.setHeartbeat(interval: interval, timeout: timeout, ttl: ttl)
     }
 }

@@ -91,6 +91,25 @@ extension ZMQSocket {
         }
     }
 
+    /// TCP keepalive on this socket's connections: after `idle` without traffic the kernel sends a
+    /// probe every `interval`, and drops the connection after `count` unanswered ones. The peer's
+    /// kernel answers the probes, so this finds a dead host or link, not a frozen process.
+    /// Whole seconds, at least one each.
+    public func setTCPKeepalive(idle: Duration, interval: Duration, count: Int32) throws(ZMQError) {
+        func seconds(_ duration: Duration) -> Int32 { max(1, Int32(clamping: duration.components.seconds)) }
+        try setOption(ZMQ_TCP_KEEPALIVE, Int32(1), "ZMQ_TCP_KEEPALIVE")
+        try setOption(ZMQ_TCP_KEEPALIVE_IDLE, seconds(idle), "ZMQ_TCP_KEEPALIVE_IDLE")
+        try setOption(ZMQ_TCP_KEEPALIVE_INTVL, seconds(interval), "ZMQ_TCP_KEEPALIVE_INTVL")
+        try setOption(ZMQ_TCP_KEEPALIVE_CNT, max(1, count), "ZMQ_TCP_KEEPALIVE_CNT")
+    }
+
+    /// How long data sent on a connection may stay unacknowledged before the kernel drops the
+    /// connection (`ZMQ_TCP_MAXRT`, Linux's `TCP_USER_TIMEOUT`): a link that goes down under
+    /// traffic is noticed after this long instead of after minutes of retransmission.
+    public func setTCPMaximumRetransmitTime(_ limit: Duration) throws(ZMQError) {
+        try setOption(ZMQ_TCP_MAXRT, Int32(clamping: limit.milliseconds), "ZMQ_TCP_MAXRT")
+    }
+
     /// The largest frame a peer may send, in bytes; a peer that sends a larger one is disconnected
     /// by libzmq before the frame is buffered (-1: no limit).
     public func setMaximumMessageSize(_ bytes: Int64) throws(ZMQError) {

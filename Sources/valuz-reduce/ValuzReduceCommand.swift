@@ -49,6 +49,10 @@ struct ValuzReduceCommand: ParsableCommand {
     /// The most order numbers in one RESEND message (4 bytes each).
     static let numbersPerResend = 1024
 
+    /// The most RESEND messages after one quiet spell (16,384 orders); the rest are asked for
+    /// after the next.
+    static let messagesPerRound = 16
+
     func validate() throws {
         guard workers >= 1 else { throw ValidationError("--workers must be at least 1.") }
         guard expect >= 0, expect <= Int(UInt32.max) else { throw ValidationError("--expect must be from 0 to \(UInt32.max).") }
@@ -89,8 +93,11 @@ struct ValuzReduceCommand: ParsableCommand {
                 lastStart = Date()
             }
             if lastStart != .distantPast, !ledger.isComplete, ledger.tracksNumbers, Date().timeIntervalSince(lastProgress) >= quietSpell {
-                let missing = ledger.missingNumbers
-                log("no new result for \(quietSpell) s: RESEND \(missing.count) orders")
+                // At most a round's worth: the lowest numbers, pushed longest ago, are the likeliest
+                // lost, and a round stays well under the source SUB's queue of 1000 messages.
+                let allMissing = ledger.missingNumbers
+                let missing = allMissing.prefix(Self.numbersPerResend * Self.messagesPerRound)
+                log("no new result for \(quietSpell) s: RESEND \(missing.count) orders" + (missing.count < allMissing.count ? " of \(allMissing.count) missing" : ""))
                 do {
                     for start in stride(from: 0, to: missing.count, by: Self.numbersPerResend) {
                         try reduce.pub.sendResend(numbers: Array(missing[start..<min(start + Self.numbersPerResend, missing.count)]))

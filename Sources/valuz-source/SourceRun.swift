@@ -44,34 +44,59 @@ struct SourceRun {
         }
     }
 
-    /// Pushes the orders at `indices`, numbered unless `numbered` is false; false when stopped.
-    mutating func push(_ indices: [Int], numbered: Bool) throws -> Bool {
-        for (sent, index) in indices.enumerated() {
-            if sent % 256 == 0 { drainMonitor() }
-            do {
-                if numbered {
-                    try source.push.send(NumberedOrder(number: UInt32(index), orders[index]))
-                } else {
-                    try source.push.send(orders[index])
-                }
-            } catch  where error.isShutdown {
-                log("stopped after pushing \(sent) orders")
-                return false
-            }
-        }
-        return true
-    }
-
-    /// Pushes again the orders the reducer names in RESEND, until EXIT, a stop, or `idleTimeout`
-    /// seconds without a word from the reducer.
-    mutating func serveResends(idleTimeout: Double) throws {
-        var poller = try Poller([source.sub, monitor])
+    /// Pushes every order, numbered unless `numbered` is false, and then, numbered, pushes again
+    /// what the reducer names in RESEND until EXIT, a stop, or `idleTimeout` seconds without a
+    /// word from the reducer.
+    ///
+    /// Sends never block: while the workers' queues are full the source waits on its SUB and its
+    /// monitor as well as for room on the PUSH, so control messages are read as they come. A
+    /// SUB left unread fills its queue, and with heartbeats on libzmq 4.3.4 may then abort
+    /// (libzmq #3937). RESEND numbers not pushed yet are skipped: they are on their way anyway.
+    mutating func pushAll(numbered: Bool, idleTimeout: Double) throws {
+        var fresh = 0
+        var again: [Int] = []
+        var againNext = 0
         var lastWord = Date()
+        var sent = 0
+        var poller = try Poller([source.sub, monitor], writable: [source.push])
+        if orders.isEmpty {
+            log("pushed 0 orders")
+            guard numbered else { return }
+        }
         while !trap.isRequested {
-            guard Date().timeIntervalSince(lastWord) < idleTimeout else {
+            // The next order to push: one asked for again first, else the next fresh one.
+            let index: Int? = againNext < again.count ? again[againNext] : (fresh < orders.count ? fresh : nil)
+            if let index {
+                if sent % 256 == 0 { drainMonitor() }
+                let queued: Bool
+                do {
+                    queued = try send(index, numbered: numbered)
+                } catch where error.isShutdown {
+                    log("stopped after pushing \(sent) orders")
+                    return
+                }
+                if queued {
+                    sent += 1
+                    if againNext < again.count {
+                        againNext += 1
+                        pushedAgain += 1
+                        if againNext == again.count { (again, againNext) = ([], 0) }
+                    } else {
+                        fresh += 1
+                        if fresh == orders.count {
+                            log("pushed \(orders.count) orders")
+                            guard numbered else { return }
+                        }
+                    }
+                    continue
+                }
+            } else if !numbered {
+                return
+            } else if Date().timeIntervalSince(lastWord) >= idleTimeout {
                 log("no word from the reducer for \(idleTimeout) s; leaving without EXIT")
                 return
             }
+            // The workers' queues are full, or everything is pushed: wait for a word or for room.
             let ready: [Int]
             do {
                 ready = try poller.poll(timeout: .milliseconds(250))
@@ -82,30 +107,63 @@ struct SourceRun {
             }
             if ready.contains(1) { drainMonitor() }
             guard ready.contains(0) else { continue }
-            do {
-                switch try source.sub.receive(timeout: .zero) {
-                case .exit?:
-                    log("EXIT: the reducer has every order (\(pushedAgain) pushed again)")
-                    return
-                case .resend(let resend)?:
-                    lastWord = Date()
-                    let wanted = resend.numbers.map(Int.init).filter(orders.indices.contains)
-                    if wanted.count < resend.numbers.count {
-                        log("ignored \(resend.numbers.count - wanted.count) order numbers outside the batch")
-                    }
-                    log("RESEND: pushing \(wanted.count) orders again")
-                    guard try push(wanted, numbered: true) else { return }
-                    pushedAgain += wanted.count
-                case .start?:
-                    lastWord = Date()
-                case nil:
-                    continue
-                }
-            } catch  where error.isShutdown {
+            switch readControl() {
+            case .exit:
+                log("EXIT: the reducer has every order (\(pushedAgain) pushed again)")
                 return
-            } catch {
-                log("dropped a malformed control message: \(error)")
+            case .resend(let numbers):
+                lastWord = Date()
+                let inBatch = numbers.filter(orders.indices.contains)
+                if inBatch.count < numbers.count {
+                    log("ignored \(numbers.count - inBatch.count) order numbers outside the batch")
+                }
+                let wanted = inBatch.filter { $0 < fresh }
+                let skipped = inBatch.count - wanted.count
+                log("RESEND: pushing \(wanted.count) orders again" + (skipped > 0 ? " (\(skipped) not pushed yet)" : ""))
+                again.append(contentsOf: wanted)
+            case .word:
+                lastWord = Date()
+            case .nothing:
+                continue
+            case .stopped:
+                return
             }
+        }
+    }
+
+    /// What one read of the SUB found.
+    private enum ControlWord {
+        case exit, resend([Int]), word, nothing, stopped
+    }
+
+    /// Reads one control message without waiting; a malformed one is logged and dropped.
+    private func readControl() -> ControlWord {
+        do {
+            switch try source.sub.receive(timeout: .zero) {
+            case .exit?: return .exit
+            case .resend(let resend)?: return .resend(resend.numbers.map(Int.init))
+            case .start?: return .word
+            case nil: return .nothing
+            }
+        } catch where error.isShutdown {
+            return .stopped
+        } catch {
+            log("dropped a malformed control message: \(error)")
+            return .nothing
+        }
+    }
+
+    /// Queues the order at `index` if the workers' queues have room; false when they are full.
+    private func send(_ index: Int, numbered: Bool) throws -> Bool {
+        do {
+            if numbered {
+                try source.push.send(NumberedOrder(number: UInt32(index), orders[index]), dontWait: true)
+            } else {
+                try source.push.send(orders[index], dontWait: true)
+            }
+            return true
+        } catch let error as ZMQError where error.isTimeout {
+            return false
         }
     }
 

@@ -105,9 +105,7 @@ struct ValuzSourceCommand: ParsableCommand {
             if run.peers.count < workers { log("only \(run.peers.count) of \(workers) workers connected; pushing anyway") }
         }
         log("START received; pushing")
-        guard try run.push(Array(orders.indices), numbered: !seedFormat) else { return }
-        log("pushed \(orders.count) orders")
-        if !seedFormat { try run.serveResends(idleTimeout: idleTimeout) }
+        try run.pushAll(numbered: !seedFormat, idleTimeout: idleTimeout)
     }
 
     private func loadOrders() throws -> [Order] {

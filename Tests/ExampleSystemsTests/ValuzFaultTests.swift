@@ -15,7 +15,7 @@ extension ExampleProgramSuites {
             return line.split(separator: "(").last?.split(separator: " ").first.flatMap { Int($0) }
         }
 
-        /// Heartbeats short enough for a test: a frozen peer is dropped after 1 s.
+        /// Heartbeats short enough for a test (on the control sockets: PUSH and PULL have none).
         static let quickHeartbeat = ["--heartbeat-interval", "0.2", "--heartbeat-timeout", "1"]
 
         /// A batch of `orders` on three workers, once the source has pushed them all: two fast ones,
@@ -54,29 +54,60 @@ extension ExampleProgramSuites {
             #expect(run.source.log.text.contains("a worker disconnected (2 now)"))
         }
 
-        @Test("a frozen worker (SIGSTOP) is dropped by heartbeat within its timeout, and its orders are valued by the others", .timeLimit(.minutes(2)))
+        @Test("a frozen worker (SIGSTOP) keeps its connection, its orders are valued by the others, and it leaves cleanly when thawed", .timeLimit(.minutes(2)))
         func frozenWorker() async throws {
-            var frozenAt = Date()
-            let run = try await Self.runWithFault(orders: 1500, seed: 12) { worker in
-                worker.send(SIGSTOP)
-                frozenAt = Date()
-            }
+            let run = try await Self.runWithFault(orders: 1500, seed: 12) { $0.send(SIGSTOP) }
             defer {
                 try? FileManager.default.removeItem(at: run.file)
-                run.victim.send(SIGCONT)
                 run.victim.send(SIGKILL)
             }
-            // The source's log line is written when the monitor reports the drop: within the 1 s
-            // heartbeat timeout of the freeze, give or take the 0.2 s interval, the log's 0.25 s
-            // polling and the load of a test run.
-            let line = try #require(run.source.log.lines.first { $0.contains("a worker disconnected") }, "source log:\n\(run.source.log.text)")
-            let stamp = try #require(ISO8601DateFormatter.withFractions.date(from: String(line.prefix(24))))
-            let sinceFreeze = stamp.timeIntervalSince(frozenAt)
-            print("valuz: a frozen worker was dropped \(sinceFreeze) s after SIGSTOP (heartbeat timeout 1 s); reducer: \(run.json)")
-            #expect(sinceFreeze > 0.5 && sinceFreeze < 3, "disconnect seen \(sinceFreeze) s after SIGSTOP")
             #expect(try jsonNumber("orders", in: run.json) == 1500)
             #expect(try jsonNumber("total", in: run.json) == Double(try ValuzServiceTests.pythonTotal(run.file)))
+            // The frozen worker's share came back through RESEND, not through a dropped connection:
+            // PUSH and PULL carry no ZMTP heartbeats (ZMTPHeartbeat: libzmq #3937).
+            print("valuz: one of three workers frozen mid-run; reducer: \(run.json)")
+            #expect(try jsonNumber("askedAgain", in: run.json) > 0, "reducer printed \(run.json)")
             #expect((Self.pushedAgain(run.source) ?? 0) > 0, "source log:\n\(run.source.log.text)")
+            #expect(!run.source.log.text.contains("a worker disconnected"), "source log:\n\(run.source.log.text)")
+            // Thawed, it finds its connections dropped by the reducer's heartbeat (so it never hears
+            // EXIT) and its queues full: libzmq must survive that, and the worker stop cleanly.
+            run.victim.send(SIGCONT)
+            try await Task.sleep(for: .seconds(2))
+            run.victim.send(SIGTERM)
+            #expect(try await run.victim.exitStatus(within: .seconds(15)) == 0, "worker log:\n\(run.victim.log.text)")
+        }
+
+        @Test("both workers frozen for 2.5 s in the middle of a push through queues of 10: every program survives, every order counts once", .timeLimit(.minutes(3)))
+        func workersFrozenMidPush() async throws {
+            let ports = Ports()
+            let count = 100_000
+            let file = try ValuzServiceTests.orderFile(count: count, seed: 41)
+            defer { try? FileManager.default.removeItem(at: file) }
+            // Default heartbeats: they are what libzmq 4.3.4 aborted on under back-pressure.
+            let small = ["--high-water-mark", "10"]
+            let reduce = try ServiceProcess("valuz-reduce", ["--workers", "2", "--expect", "\(count)", "--json"] + small + ports.reduce)
+            let workers = try (0..<2).map { try ServiceProcess("valuz-worker", ["--name", "w\($0)"] + small + ports.worker) }
+            defer { for worker in workers { worker.send(SIGCONT) } }
+            // The same orders as the file (OrderFile.random), made up by the source.
+            let source = try ServiceProcess("valuz-source", ["--count", "\(count)", "--seed", "41", "--workers", "2"] + small + ports.source)
+            #expect(try await source.log.appears("START received", within: .seconds(30)), "source log:\n\(source.log.text)")
+            // Mid-push: the whole push takes seconds here, so 0.4 s after START it is under way.
+            try await Task.sleep(for: .milliseconds(400))
+            for worker in workers { worker.send(SIGSTOP) }
+            #expect(!source.log.text.contains("pushed \(count) orders"), "the push was over before the freeze")
+            try await Task.sleep(for: .milliseconds(2500))
+            for worker in workers { worker.send(SIGCONT) }
+            #expect(try await reduce.exitStatus(within: .seconds(120)) == 0, "reduce log:\n\(reduce.log.text)")
+            #expect(try await source.exitStatus(within: .seconds(10)) == 0, "source log:\n\(source.log.text)")
+            for worker in workers { #expect(try await worker.exitStatus(within: .seconds(10)) == 0, "worker log:\n\(worker.log.text)") }
+            let json = reduce.output.text
+            print("valuz: \(count) orders, both workers frozen 2.5 s mid-push; reducer \(json); source \(source.log.lines.last ?? "")")
+            #expect(try jsonNumber("orders", in: json) == Double(count))
+            #expect(try jsonNumber("total", in: json) == Double(try ValuzServiceTests.pythonTotal(file)))
+            // The freeze made the reducer ask: at most one round's worth, never orders not yet pushed.
+            #expect(try jsonNumber("askedAgain", in: json) <= 16_384, "reducer printed \(json)")
+            #expect(try jsonNumber("duplicates", in: json) <= 16_384, "reducer printed \(json)")
+            #expect(!(reduce.log.text + source.log.text).contains("Assertion failed"))
         }
 
         @Test("the reducer names exactly the missing orders in RESEND and counts each number once", .timeLimit(.minutes(1)))
