@@ -124,11 +124,7 @@ struct SwiftNamer {
 
     /// A scope for parameters and locals that avoids `members` and every generated type name.
     private func localScope(members: Set<String>) -> NameScope {
-        var scope = NameScope(members)
-        scope.reserve(moduleTypes.taken)
-        scope.reserve(ExternalName.allCases.map(\.rawValue))
-        scope.reserve(SwiftIdentifier.unusableMemberNames)
-        return scope
+        NameScope(members, avoiding: [moduleTypes.taken, ExternalName.names, SwiftIdentifier.unusableMemberNames])
     }
 
     /// The names of a message struct's members and functions; parameters and locals also avoid

@@ -157,4 +157,7 @@ enum ExternalName: String, CaseIterable, Sendable {
             "ZSchemaRuntime"
         }
     }
+
+    /// Every name above, as a set.
+    static let names = Set(allCases.map(\.rawValue))
 }
