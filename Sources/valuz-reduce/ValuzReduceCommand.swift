@@ -97,7 +97,9 @@ struct ValuzReduceCommand: ParsableCommand {
                 // lost, and a round stays well under the source SUB's queue of 1000 messages.
                 let allMissing = ledger.missingNumbers
                 let missing = allMissing.prefix(Self.numbersPerResend * Self.messagesPerRound)
-                log("no new result for \(quietSpell) s: RESEND \(missing.count) orders" + (missing.count < allMissing.count ? " of \(allMissing.count) missing" : ""))
+                log(
+                    "no new result for \(quietSpell) s: RESEND \(missing.count) orders"
+                        + (missing.count < allMissing.count ? " of \(allMissing.count) missing" : ""))
                 do {
                     for start in stride(from: 0, to: missing.count, by: Self.numbersPerResend) {
                         try reduce.pub.sendResend(numbers: Array(missing[start..<min(start + Self.numbersPerResend, missing.count)]))

@@ -71,7 +71,7 @@ struct SourceRun {
                 let queued: Bool
                 do {
                     queued = try send(index, numbered: numbered)
-                } catch where error.isShutdown {
+                } catch  where error.isShutdown {
                     log("stopped after pushing \(sent) orders")
                     return
                 }
@@ -145,7 +145,7 @@ struct SourceRun {
             case .start?: return .word
             case nil: return .nothing
             }
-        } catch where error.isShutdown {
+        } catch  where error.isShutdown {
             return .stopped
         } catch {
             log("dropped a malformed control message: \(error)")

@@ -89,8 +89,10 @@ extension ExampleProgramSuites {
                 guard line.contains(" users; heap in use "), let figure = line.split(separator: " ").dropLast().last else { return nil }
                 return Double(figure)
             }
-            print("chatz: 10,000 joins from 200 concurrent clients; largest user list \(largestList); server heap in use every 0.5 s \(heap.map { ($0 * 1000).rounded() / 1000 }) MiB; RSS after every 2,000 joins \(resident) MiB")
-            // The first figure is taken before the 200 connections and their buffers exist.
+            print(
+                "chatz: 10,000 joins from 200 concurrent clients; largest user list \(largestList); server heap in use every 0.5 s \(heap.map { ($0 * 1000).rounded() / 1000 }) MiB; RSS after every 2,000 joins \(resident) MiB"
+            )
+            // The first two may be taken while the 200 connections and their buffers are set up.
             let settled = heap.dropFirst(2)
             try #require(settled.count >= 10, "too few heap figures in the server's log: \(heap)")
             let growth = settled.max()! - settled.first!

@@ -82,7 +82,9 @@ extension ExampleProgramSuites {
             #expect(try await run.victim.exitStatus(within: .seconds(15)) == 0, "worker log:\n\(run.victim.log.text)")
         }
 
-        @Test("both workers frozen for 2.5 s in the middle of a push through queues of 10: every program survives, every order counts once", .timeLimit(.minutes(3)))
+        @Test(
+            "both workers frozen for 2.5 s in the middle of a push through queues of 10: every program survives, every order counts once",
+            .timeLimit(.minutes(3)))
         func workersFrozenMidPush() async throws {
             let ports = Ports()
             let count = 100_000
