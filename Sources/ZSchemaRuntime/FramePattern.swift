@@ -10,12 +10,13 @@ import CPCRE2
 /// platform supports it) and shared by every encoder and decoder of its frame.
 ///
 /// Matching is anchored at both ends and runs in UTF mode with Unicode properties (`PCRE2_UCP`),
-/// so `\w`, `\d` and `[[:alpha:]]` cover non-ASCII letters and digits, as in Python's `re`. Match data is allocated once per
-/// pattern and reused under a lock, so a match allocates nothing.
+/// so `\w`, `\d` and `[[:alpha:]]` cover non-ASCII letters and digits, as in Python's `re`. Each thread has its own match data
+/// for the pattern, made on its first match and reused, so a match allocates nothing and threads
+/// match in parallel without a lock.
 ///
 /// Patterns that are a plain sequence of quantified single-character classes, optionally
 /// wrapped whole in one capturing group (`(?<symbol>[A-Z][A-Z0-9]+)`, `\d{4}-\d{2}`), also get
-/// a byte-level automaton that answers for all-ASCII frames without PCRE2 or the lock; it
+/// a byte-level automaton that answers for all-ASCII frames without PCRE2; it
 /// learns each class's ASCII members from PCRE2, so both engines give the same answers (see
 /// ``Engine``).
 public final class FramePattern: @unchecked Sendable {
@@ -25,12 +26,8 @@ public final class FramePattern: @unchecked Sendable {
     public let captureCount: Int
 
     private let code: OpaquePointer
-    /// Reused by every match; guarded by `lock`.
-    private let matchData: OpaquePointer
-    /// The limits of every match and the JIT stack; guarded by `lock`.
-    private let matchContext: OpaquePointer
-    private let jitStack: OpaquePointer?
-    private let lock = ThreadLock()
+    /// This pattern's number, which finds its match state among a thread's (``PCRE2ThreadStates``).
+    private let serial: UInt64
     /// Answers for all-ASCII subjects when the pattern's shape allows it; it exists only for
     /// patterns with no group or one group spanning the whole pattern.
     @usableFromInline let automaton: ClassSequenceAutomaton?
@@ -87,19 +84,10 @@ public final class FramePattern: @unchecked Sendable {
         _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))  // falls back to the interpreter
         var captures: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
-        guard let data = pcre2_match_data_create_from_pattern_8(compiled, nil), let context = pcre2_match_context_create_8(nil) else {
-            pcre2_code_free_8(compiled)
-            fatalError("pcre2_match_data_create_from_pattern failed: out of memory")
-        }
-        let stack = pcre2_jit_stack_create_8(32 * 1024, Self.maximumJITStack, nil)
-        if let stack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(stack)) }
-        pcre2_set_heap_limit_8(context, Self.heapLimitKiB)
         self.pattern = pattern
         self.code = compiled
         self.captureCount = Int(captures)
-        self.matchData = data
-        self.matchContext = context
-        self.jitStack = stack
+        self.serial = Self.nextSerial()
         let automaton = engine == .automatic ? ClassSequenceAutomaton(pattern: pattern, asciiMembers: Self.asciiMembers(of:)) : nil
         // The automaton reports group 1 as the whole subject, or no groups at all.
         if let automaton, automaton.capturesWhole != (captures == 1) || captures > 1 {
@@ -151,9 +139,6 @@ public final class FramePattern: @unchecked Sendable {
 
     deinit {
         automaton?.deallocate()
-        pcre2_match_context_free_8(matchContext)
-        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
-        pcre2_match_data_free_8(matchData)
         pcre2_code_free_8(code)
     }
 
@@ -176,7 +161,7 @@ public final class FramePattern: @unchecked Sendable {
 
     @usableFromInline
     func testWithPCRE2(_ bytes: UnsafeRawBufferPointer) -> Outcome {
-        lock.withLock { run(bytes) }
+        run(bytes, in: threadState()).outcome
     }
 
     /// Matches `string` against the whole pattern.
@@ -189,9 +174,18 @@ public final class FramePattern: @unchecked Sendable {
     /// Matches `bytes` and returns each capturing group's text (index 0 is group 1), `nil` for a
     /// group that did not take part; or the reason the match failed.
     public func captures(_ bytes: UnsafeRawBufferPointer) -> Result<[String?], CaptureFailure> {
-        matching(bytes) { ovector in
-            stride(from: 1, through: captureCount, by: 1).map { group in Self.group(group, of: bytes, in: ovector) }
+        switch automaton?.match(bytes) {
+        case .noMatch: return .failure(.noMatch)
+        // With an automaton there is no group, or one spanning the subject.
+        case .matched: return .success(captureCount == 0 ? [] : [String(decoding: bytes, as: UTF8.self)])
+        case nil: break
         }
+        let (outcome, ovector) = run(bytes, in: threadState())
+        if let failure = CaptureFailure(outcome) { return .failure(failure) }
+        var groups: [String?] = []
+        groups.reserveCapacity(captureCount)
+        for group in stride(from: 1, through: captureCount, by: 1) { groups.append(Self.group(group, of: bytes, in: ovector)) }
+        return .success(groups)
     }
 
     /// Matches `bytes` and returns the text of one capturing group (`nil` if it did not take
@@ -210,32 +204,9 @@ public final class FramePattern: @unchecked Sendable {
 
     @usableFromInline
     func captureWithPCRE2(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
-        matching(bytes) { ovector in Self.group(group, of: bytes, in: ovector) }
-    }
-
-    /// Runs a match and, if it matched, reads the result from the ovector: PCRE2's under the
-    /// lock, or for the automaton one that spans the whole subject.
-    private func matching<T>(
-        _ bytes: UnsafeRawBufferPointer, _ read: (UnsafeMutablePointer<Int>) -> T
-    ) -> Result<T, CaptureFailure> {
-        switch automaton?.match(bytes) {
-        case .noMatch:
-            return .failure(.noMatch)
-        case .matched:
-            // Group 0 and (if the pattern has it) group 1 both span the subject.
-            var ovector = (0, bytes.count, 0, bytes.count)
-            return withUnsafeMutableBytes(of: &ovector) { .success(read($0.baseAddress!.assumingMemoryBound(to: Int.self))) }
-        case nil:
-            break
-        }
-        return lock.withLock {
-            switch run(bytes) {
-            case .invalidUTF8: return .failure(.invalidUTF8)
-            case .noMatch: return .failure(.noMatch)
-            case .limitExceeded: return .failure(.limitExceeded)
-            case .matched: return .success(read(pcre2_get_ovector_pointer_8(matchData)))
-            }
-        }
+        let (outcome, ovector) = run(bytes, in: threadState())
+        if let failure = CaptureFailure(outcome) { return .failure(failure) }
+        return .success(Self.group(group, of: bytes, in: ovector))
     }
 
     /// The text of capturing group `group`, or nil when it did not take part.
@@ -253,23 +224,52 @@ public final class FramePattern: @unchecked Sendable {
         case noMatch, invalidUTF8
         /// PCRE2 gave up before it could tell (see ``Outcome/limitExceeded``).
         case limitExceeded
+
+        /// The failure an outcome is; nil for a match.
+        init?(_ outcome: Outcome) {
+            switch outcome {
+            case .matched: return nil
+            case .noMatch: self = .noMatch
+            case .invalidUTF8: self = .invalidUTF8
+            case .limitExceeded: self = .limitExceeded
+            }
+        }
     }
 
-    /// One match under the limits; with the lock held.
-    private func run(_ bytes: UnsafeRawBufferPointer) -> Outcome {
-        let limit = Self.matchLimit(forLength: bytes.count)
-        pcre2_set_match_limit_8(matchContext, limit)
-        // The interpreter's backtracking depth; the JIT ignores it and has its stack instead.
-        pcre2_set_depth_limit_8(matchContext, limit)
-        let result = withUnsafeSubject(bytes) { subject in
-            pcre2_match_8(code, subject, bytes.count, 0, 0, matchData, matchContext)
+    /// The calling thread's match state for this pattern, made on its first match.
+    @inline(__always)
+    private func threadState() -> PCRE2MatchState {
+        PCRE2ThreadStates.current.pointee.state(for: serial, code: code, heapLimitKiB: Self.heapLimitKiB, maximumJITStack: Self.maximumJITStack)
+    }
+
+    private static let serialLock = ThreadLock()
+    nonisolated(unsafe) private static var lastSerial: UInt64 = 0
+
+    /// A number no other pattern of this process has had.
+    private static func nextSerial() -> UInt64 {
+        serialLock.withLock {
+            lastSerial += 1
+            return lastSerial
         }
-        if result >= 0 { return .matched }
+    }
+
+    /// One match under the limits, with a state only this thread uses; on a match, the ovector,
+    /// valid until this thread's next match with this pattern.
+    private func run(_ bytes: UnsafeRawBufferPointer, in state: PCRE2MatchState) -> (outcome: Outcome, ovector: UnsafeMutablePointer<Int>) {
+        let limit = Self.matchLimit(forLength: bytes.count)
+        pcre2_set_match_limit_8(state.matchContext, limit)
+        // The interpreter's backtracking depth; the JIT ignores it and has its stack instead.
+        pcre2_set_depth_limit_8(state.matchContext, limit)
+        let result = withUnsafeSubject(bytes) { subject in
+            pcre2_match_8(code, subject, bytes.count, 0, 0, state.matchData, state.matchContext)
+        }
+        let ovector = pcre2_get_ovector_pointer_8(state.matchData)!
+        if result >= 0 { return (.matched, ovector) }
         // PCRE2_ERROR_UTF8_ERR1 ... ERR21 are -3 ... -23.
-        if result <= PCRE2_ERROR_UTF8_ERR1 && result >= PCRE2_ERROR_UTF8_ERR21 { return .invalidUTF8 }
-        if result == PCRE2_ERROR_NOMATCH || result == PCRE2_ERROR_PARTIAL { return .noMatch }
+        if result <= PCRE2_ERROR_UTF8_ERR1 && result >= PCRE2_ERROR_UTF8_ERR21 { return (.invalidUTF8, ovector) }
+        if result == PCRE2_ERROR_NOMATCH || result == PCRE2_ERROR_PARTIAL { return (.noMatch, ovector) }
         // PCRE2_ERROR_MATCHLIMIT, DEPTHLIMIT, HEAPLIMIT, JIT_STACKLIMIT, NOMEMORY: no answer.
-        return .limitExceeded
+        return (.limitExceeded, ovector)
     }
 }
 

@@ -43,4 +43,37 @@ struct FramePatternTests {
             try chat.validate("bob hi", expected: [(1, "bob hi")], message: "Chat", field: "usr")
         }
     }
+
+    @Test("threads matching one pattern at once each get their own frame's groups")
+    func parallelCaptures() async throws {
+        let threads = (0..<4).map { thread in
+            SocketThread(name: "captures-\(thread)") { [chat] () -> [Int] in
+                var wrong: [Int] = []
+                for index in 0..<20_000 {
+                    let user = "t\(thread)u\(index)"
+                    let frame = Array("\(user)\u{1F}m\(index)".utf8)
+                    let groups = try frame.withUnsafeBytes { try chat.captures($0).get() }
+                    if groups != [user, "\u{1F}m\(index)", "m\(index)"] { wrong.append(index) }
+                }
+                return wrong
+            }
+        }
+        for (thread, worker) in threads.enumerated() {
+            let wrong = try await worker.value
+            #expect(wrong.isEmpty, "thread \(thread): \(wrong.count) frames read another frame's groups, first \(wrong.prefix(5))")
+        }
+    }
+
+    @Test("a thread that matches with more patterns than it keeps states for still gets right answers")
+    func manyPatternsOnOneThread() throws {
+        let patterns = (0..<40).map { FramePattern(generated: "(?<word>a{\($0)}b)|x") }
+        for round in 0..<2 {
+            for (count, pattern) in patterns.enumerated() {
+                let frame = Array((String(repeating: "a", count: count) + "b").utf8)
+                let groups = try frame.withUnsafeBytes { try pattern.captures($0).get() }
+                #expect(groups == [String(repeating: "a", count: count) + "b"], "pattern \(count), round \(round)")
+                #expect(pattern.test("a" + String(repeating: "a", count: count) + "b") == .noMatch)
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ struct Options {
     /// Runs of each stream workload, C and Swift alternating, the median reported; round trips
     /// are split into as many alternating rounds and their samples pooled.
     var rounds = 5
-    /// Run only these sections (`streams`, `curve`, `round-trips`, `codecs`, `compiler`); all if empty.
+    /// Run only these sections (`streams`, `curve`, `round-trips`, `codecs`, `threads`, `compiler`); all if empty.
     var sections: Set<String> = []
     /// Also time incremental builds of a package that uses the build plugin (a minute or more).
     var plugin = false
@@ -22,7 +22,7 @@ struct Options {
           --count N    messages per stream and codec workload (default 1000000, at least 100)
           --rounds R   runs of each stream (median reported) and rounds of round trips, C and
                        Swift alternating (default 5)
-          --only S     only section S: streams, curve, round-trips, codecs or compiler (repeatable)
+          --only S     only section S: streams, curve, round-trips, codecs, threads or compiler (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
         zschema-bench --profile [c-]stream|[c-]tick-codec|tick-buffer|[c-]order-codec N
@@ -31,7 +31,7 @@ struct Options {
                        the same as --profile stream N (kept for docs/Performance.md)
         """
 
-    static let sectionNames = ["streams", "curve", "round-trips", "codecs", "compiler"]
+    static let sectionNames = ["streams", "curve", "round-trips", "codecs", "threads", "compiler"]
 
     /// Whether section `name` runs.
     func runs(_ name: String) -> Bool { sections.isEmpty || sections.contains(name) }

@@ -125,6 +125,21 @@ if options.runs("codecs") {
     }
 }
 
+// Threads: decodes per second on one thread and on two at once, sharing the patterns; the
+// median of alternating rounds.
+if options.runs("threads") {
+    for (name, decode) in [("tick (automaton)", ThreadWorkloads.tickDecodes), ("chatz request (PCRE2)", ThreadWorkloads.chatDecodes)] {
+        var one: [Double] = [], two: [Double] = []
+        for _ in 0..<options.rounds {
+            one.append(try decode(1, count))
+            two.append(try decode(2, count))
+        }
+        rows.append(Row(workload: "\(name) decode, 1 thread", unit: "msg/s", swift: median(one)))
+        rows.append(Row(workload: "\(name) decode, 2 threads", unit: "msg/s", swift: median(two)))
+        rows.append(Row(workload: "\(name) decode, 2 threads over 1", unit: "x", swift: median(two) / median(one)))
+    }
+}
+
 // The compiler and the build plugin.
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized
 if options.runs("compiler"), let compiler = try CompilerWorkload.run(schemas: repository.appendingPathComponent("Schemas")) {

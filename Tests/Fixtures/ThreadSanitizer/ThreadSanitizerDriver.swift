@@ -92,7 +92,25 @@ enum ThreadSanitizerDriver {
         let stoppers = (0..<2).map { index in SocketThread(name: "stopper-\(index)") { authenticator.stop() } }
         for stopper in stoppers { try await stopper.value }
 
-        print("ticks \(ticks) pulled \(pulled) cancelled \(cancelled)")
+        // Two threads matching one shared PCRE2 pattern at once, each with its own match data.
+        let chat = FramePattern(generated: #"(?<usr>\w+)(\037(?<msg>\w+))?"#)
+        let matchers = (0..<2).map { thread in
+            SocketThread(name: "matcher-\(thread)") { () -> Int in
+                var right = 0
+                for index in 0..<2_000 {
+                    let user = "u\(thread)x\(index)"
+                    let frame = Array("\(user)\u{1F}m\(index)".utf8)
+                    if case .success(let groups) = frame.withUnsafeBytes({ chat.captures($0) }), groups == [user, "\u{1F}m\(index)", "m\(index)"] {
+                        right += 1
+                    }
+                }
+                return right
+            }
+        }
+        var matched = 0
+        for matcher in matchers { matched += try await matcher.value }
+
+        print("ticks \(ticks) pulled \(pulled) cancelled \(cancelled) matched \(matched)")
     }
 
     /// Two threads send on one socket at once, through a box that lies to the compiler.
