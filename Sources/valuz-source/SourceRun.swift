@@ -58,7 +58,10 @@ struct SourceRun {
         var againNext = 0
         var lastWord = Date()
         var sent = 0
-        var poller = try Poller([source.sub, monitor], writable: [source.push])
+        // While an order waits for room, room on the PUSH is worth waking for; once everything is
+        // pushed it is not (the PUSH is writable nearly all the time, and waking for it would spin).
+        var whileFull = try Poller([source.sub, monitor], writable: [source.push])
+        var whileIdle = try Poller([source.sub, monitor])
         if orders.isEmpty {
             log("pushed 0 orders")
             guard numbered else { return }
@@ -99,7 +102,7 @@ struct SourceRun {
             // The workers' queues are full, or everything is pushed: wait for a word or for room.
             let ready: [Int]
             do {
-                ready = try poller.poll(timeout: .milliseconds(250))
+                ready = try index == nil ? whileIdle.poll(timeout: .milliseconds(250)) : whileFull.poll(timeout: .milliseconds(250))
             } catch {
                 // (Not `catch where`: with a typed throw here, Swift 6.3's SILGen crashes on it.)
                 if error.isShutdown { return }

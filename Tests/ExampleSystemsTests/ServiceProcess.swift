@@ -66,6 +66,18 @@ final class ServiceProcess: @unchecked Sendable {
     /// The program's resident memory now, in MiB (`VmRSS` in /proc), or nil once it has exited.
     var residentMegabytes: Double? { ProcessMemory.megabytes("VmRSS", process: "\(process.processIdentifier)") }
 
+    /// The processor time the program has used so far (user and system), in seconds, from
+    /// /proc/PID/stat; nil once it has exited.
+    var cpuSeconds: Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let afterName = stat.range(of: ") ", options: .backwards)
+        else { return nil }
+        // Fields 14 and 15 (utime, stime) are the 12th and 13th after the name's closing parenthesis.
+        let fields = stat[afterName.upperBound...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     /// Sends `signal` (SIGINT, SIGTERM, SIGKILL).
     func send(_ signal: Int32) { if process.isRunning { kill(process.processIdentifier, signal) } }
 

@@ -154,6 +154,25 @@ extension ExampleProgramSuites {
             #expect(reduce.log.text.contains("dropped a result for order 9, outside the batch of 4"))
         }
 
+        @Test("the source waits for EXIT without spinning once every order is pushed", .timeLimit(.minutes(1)))
+        func sourceIdlesQuietly() async throws {
+            let ports = Ports()
+            let reduce = try ServiceProcess("valuz-reduce", ["--workers", "1", "--expect", "3", "--json"] + ports.reduce)
+            // A second per order: the source has pushed all three long before EXIT comes.
+            let worker = try ServiceProcess("valuz-worker", ["--name", "slow", "--work-time", "1"] + ports.worker)
+            let source = try ServiceProcess("valuz-source", ["--count", "3", "--workers", "1"] + ports.source)
+            #expect(try await source.log.appears("pushed 3 orders", within: .seconds(30)), "source log:\n\(source.log.text)")
+            let before = try #require(source.cpuSeconds)
+            try await Task.sleep(for: .milliseconds(1500))
+            let used = try #require(source.cpuSeconds) - before
+            print("valuz: the source used \(used) s of processor time in 1.5 s of waiting for EXIT")
+            // Polling every 250 ms costs next to nothing; spinning costs the whole 1.5 s.
+            #expect(used < 0.3, "the source used \(used) s of processor time while waiting")
+            #expect(try await reduce.exitStatus(within: .seconds(20)) == 0, "reduce log:\n\(reduce.log.text)")
+            #expect(try await source.exitStatus(within: .seconds(10)) == 0, "source log:\n\(source.log.text)")
+            #expect(try await worker.exitStatus(within: .seconds(10)) == 0, "worker log:\n\(worker.log.text)")
+        }
+
         @Test("a seed-format worker (Python, four-frame orders) is fed by valuz-source --seed-format", .enabled(if: pythonWithZMQ), .timeLimit(.minutes(1)))
         func seedFormatSource() throws {
             let ports = Ports()
