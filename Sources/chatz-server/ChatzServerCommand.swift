@@ -38,7 +38,9 @@ struct ChatzServerCommand: ParsableCommand {
 
     func validate() throws {
         guard ttl > 0 else { throw ValidationError("--ttl must be positive.") }
-        guard statsEvery >= 0 else { throw ValidationError("--stats-every must not be negative.") }
+        guard statsEvery.isFinite, statsEvery >= 0, statsEvery <= 86_400 else {
+            throw ValidationError("--stats-every must be from 0 to 86400 seconds.")
+        }
         guard maxFrameSize > 0 else { throw ValidationError("--max-frame-size must be positive.") }
     }
 

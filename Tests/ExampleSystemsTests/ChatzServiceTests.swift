@@ -122,5 +122,12 @@ extension ExampleProgramSuites {
             #expect(client.log.text.components(separatedBy: "no reply from").count - 1 == 3)
             #expect(client.log.text.contains("server unreachable"))
         }
+
+        @Test("the server refuses a stats interval that is not a number of seconds it can wait", arguments: ["inf", "nan", "1e300"])
+        func badStatsInterval(value: String) throws {
+            let server = try ServiceProcess("chatz-server", ["--router-endpoint", freeEndpoint(), "--pub-endpoint", freeEndpoint(), "--stats-every", value])
+            #expect(server.wait() == 64, "\(server.log.text)")
+            #expect(server.log.text.contains("--stats-every must be from 0 to 86400 seconds"), "\(server.log.text)")
+        }
     }
 }
