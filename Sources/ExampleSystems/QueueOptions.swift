@@ -21,7 +21,7 @@ public struct QueueOptions: ParsableArguments, Sendable {
     /// Sets both high-water marks on `socket` if it is a PUSH or PULL socket, before it binds or
     /// connects; nothing by default.
     public func apply(to socket: ZMQSocket) throws(ZMQError) {
-        guard let highWaterMark, socket.type == .push || socket.type == .pull else { return }
+        guard let highWaterMark, socket.type.isPipeline else { return }
         try socket.setSendHighWaterMark(highWaterMark)
         try socket.setReceiveHighWaterMark(highWaterMark)
     }

@@ -47,17 +47,13 @@ public struct ZMTPHeartbeat: Sendable, Hashable {
         return ["--heartbeat-interval", seconds(interval), "--heartbeat-timeout", seconds(timeout), "--heartbeat-ttl", seconds(ttl)]
     }
 
-    /// Whether libzmq's heartbeats are set on sockets of `type`: not on PUSH and PULL (see the
-    /// type's documentation).
-    public static func isSafe(on type: SocketType) -> Bool { type != .push && type != .pull }
-
     /// Sets the options on `socket`, before it binds or connects; nothing when off. On a PUSH or
     /// PULL socket it sets TCP keepalive (idle for the interval, probes every interval, dropped
     /// after the timeout's worth of them) and a retransmission limit of the timeout plus its
     /// TTL, instead of heartbeats.
     public func apply(to socket: ZMQSocket) throws(ZMQError) {
         guard interval > .zero else { return }
-        guard Self.isSafe(on: socket.type) else {
+        guard !socket.type.isPipeline else {
             let probes = Int32(clamping: Int64((timeout / interval).rounded(.up)))
             try socket.setTCPKeepalive(idle: interval, interval: interval, count: probes)
             try socket.setTCPMaximumRetransmitTime(timeout + ttl)
@@ -65,4 +61,11 @@ public struct ZMTPHeartbeat: Sendable, Hashable {
         }
         try socket.setHeartbeat(interval: interval, timeout: timeout, ttl: ttl)
     }
+}
+
+extension SocketType {
+    /// Whether sockets of this type make a pipeline (PUSH, PULL), where a full queue is the normal
+    /// state: no ZMTP heartbeats there (``ZMTPHeartbeat``), and `--high-water-mark` applies
+    /// (``QueueOptions``).
+    public var isPipeline: Bool { self == .push || self == .pull }
 }

@@ -161,7 +161,7 @@ public final class FramePattern: @unchecked Sendable {
 
     @usableFromInline
     func testWithPCRE2(_ bytes: UnsafeRawBufferPointer) -> Outcome {
-        run(bytes, in: threadState()).outcome
+        run(bytes).outcome
     }
 
     /// Matches `string` against the whole pattern.
@@ -180,7 +180,7 @@ public final class FramePattern: @unchecked Sendable {
         case .matched: return .success(captureCount == 0 ? [] : [String(decoding: bytes, as: UTF8.self)])
         case nil: break
         }
-        let (outcome, ovector) = run(bytes, in: threadState())
+        let (outcome, ovector) = run(bytes)
         if let failure = CaptureFailure(outcome) { return .failure(failure) }
         var groups: [String?] = []
         groups.reserveCapacity(captureCount)
@@ -204,7 +204,7 @@ public final class FramePattern: @unchecked Sendable {
 
     @usableFromInline
     func captureWithPCRE2(_ bytes: UnsafeRawBufferPointer, group: Int) -> Result<String?, CaptureFailure> {
-        let (outcome, ovector) = run(bytes, in: threadState())
+        let (outcome, ovector) = run(bytes)
         if let failure = CaptureFailure(outcome) { return .failure(failure) }
         return .success(Self.group(group, of: bytes, in: ovector))
     }
@@ -236,12 +236,6 @@ public final class FramePattern: @unchecked Sendable {
         }
     }
 
-    /// The calling thread's match state for this pattern, made on its first match.
-    @inline(__always)
-    private func threadState() -> PCRE2MatchState {
-        PCRE2ThreadStates.current.pointee.state(for: serial, code: code, heapLimitKiB: Self.heapLimitKiB, maximumJITStack: Self.maximumJITStack)
-    }
-
     private static let serialLock = ThreadLock()
     nonisolated(unsafe) private static var lastSerial: UInt64 = 0
 
@@ -253,9 +247,12 @@ public final class FramePattern: @unchecked Sendable {
         }
     }
 
-    /// One match under the limits, with a state only this thread uses; on a match, the ovector,
-    /// valid until this thread's next match with this pattern.
-    private func run(_ bytes: UnsafeRawBufferPointer, in state: PCRE2MatchState) -> (outcome: Outcome, ovector: UnsafeMutablePointer<Int>) {
+    /// One match under the limits, with the calling thread's own match state for this pattern
+    /// (made on its first match); on a match, the ovector, valid until this thread's next match
+    /// with this pattern.
+    private func run(_ bytes: UnsafeRawBufferPointer) -> (outcome: Outcome, ovector: UnsafeMutablePointer<Int>) {
+        let state = PCRE2ThreadStates.current.pointee.state(
+            for: serial, code: code, heapLimitKiB: Self.heapLimitKiB, maximumJITStack: Self.maximumJITStack)
         let limit = Self.matchLimit(forLength: bytes.count)
         pcre2_set_match_limit_8(state.matchContext, limit)
         // The interpreter's backtracking depth; the JIT ignores it and has its stack instead.
