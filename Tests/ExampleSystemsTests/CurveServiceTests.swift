@@ -16,6 +16,14 @@ extension ExampleProgramSuites {
             func secret(_ name: String) -> String { folder.appendingPathComponent("\(name).key_secret").path }
             func key(_ name: String) -> String { folder.appendingPathComponent("\(name).key").path }
 
+            /// tickz-client with the `swift` keys, for the server whose certificate is `server`,
+            /// printing `count` ticks as plain lines.
+            func swiftClient(endpoint: String, count: Int) throws -> ServiceProcess {
+                try ServiceProcess(
+                    "tickz-client",
+                    ["--endpoint", endpoint, "--count", "\(count)", "--plain", "--curve-secret", secret("swift"), "--curve-server", key("server")])
+            }
+
             init() throws {
                 folder = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-curve-\(UUID().uuidString)")
                 try FileManager.default.createDirectory(atPath: folder.appendingPathComponent("clients").path, withIntermediateDirectories: true)
@@ -63,12 +71,7 @@ extension ExampleProgramSuites {
             defer { server.stop() }
             #expect(server.log.waitFor("CURVE: 2 client keys allowed"), "server log:\n\(server.log.text)")
 
-            let swift = try ServiceProcess(
-                "tickz-client",
-                [
-                    "--endpoint", endpoint, "--count", "3", "--plain", "--curve-secret", certificates.secret("swift"), "--curve-server",
-                    certificates.key("server"),
-                ])
+            let swift = try certificates.swiftClient(endpoint: endpoint, count: 3)
             #expect(swift.wait(timeout: .seconds(20)) == 0, "client log:\n\(swift.log.text)")
             #expect(swift.output.lines.count == 3 && swift.output.lines.allSatisfy { $0.hasPrefix("AAPL ") }, "\(swift.output.text)")
 
@@ -105,12 +108,7 @@ extension ExampleProgramSuites {
                 """#
             let python = try ServiceProcess(python: script, [endpoint, certificates.secret("server"), certificates.clients])
             defer { python.send(SIGKILL) }
-            let swift = try ServiceProcess(
-                "tickz-client",
-                [
-                    "--endpoint", endpoint, "--count", "2", "--plain", "--curve-secret", certificates.secret("swift"), "--curve-server",
-                    certificates.key("server"),
-                ])
+            let swift = try certificates.swiftClient(endpoint: endpoint, count: 2)
             #expect(swift.wait(timeout: .seconds(20)) == 0, "client log:\n\(swift.log.text)\npython: \(python.log.text)")
             #expect(swift.output.lines.count == 2 && swift.output.lines.allSatisfy { $0.hasPrefix("IBM 101.25") }, "\(swift.output.text)")
         }
