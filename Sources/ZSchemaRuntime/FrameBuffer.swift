@@ -1,29 +1,46 @@
-/// The frames of one multipart message back to back in one byte array, with where each ends.
+/// The frames of one multipart message back to back in one allocation, with where each ends:
+/// what ``ZSchemaMessage/encode()`` returns.
 ///
-/// A compact form for logs, files and transports other than ZeroMQ, and a reusable encoder at
-/// the buffer level: once its arrays have grown to a message's size, encoding into it again
-/// allocates nothing (``ZSchemaMessage/encode()`` allocates one array per frame instead).
-public struct FrameBuffer: FrameWriter, FrameSequence, Hashable, Sendable {
-    /// The bytes of every frame, in order, without separators.
-    public var bytes: [UInt8] { Array(storage[0..<used]) }
-    /// The offset in ``bytes`` just past each frame.
-    @inlinable public var ends: [Int] { frameEnds }
+/// A value type (copy on write, like `Array`) and a collection of its frames. A compact form for
+/// logs, files, tests and transports other than ZeroMQ, and a reusable encoder: once it has
+/// grown to a message's size, encoding into it again allocates nothing.
+///
+/// ```swift
+/// let frames = try Tick(symbol: "AAPL", timestamp: 0, price: 189.25).encode()
+/// frames.count          // 3
+/// frames[0]             // [65, 65, 80, 76]
+/// let tick = try Tick(frames: frames)
+/// ```
+public struct FrameBuffer: FrameWriter, FrameSequence, Hashable {
+    @usableFromInline var storage: FrameBufferStorage
 
-    /// Zero-filled room that only grows; the first `used` bytes are the frames. Growing an
-    /// array element by element costs more than the frames themselves, so it is done rarely.
-    @usableFromInline var storage: [UInt8] = []
-    @usableFromInline var used = 0
-    @usableFromInline var frameEnds: [Int] = []
+    /// Creates an empty buffer with room for a few small frames.
+    @inlinable public init() { storage = .make(frames: 4, bytes: 120) }
 
-    /// Creates an empty buffer.
-    @inlinable public init() {}
-
-    /// Creates a buffer holding `frames`.
-    public init(frames: [[UInt8]]) {
-        for frame in frames { append(bytes: frame) }
+    /// Creates a buffer holding copies of the frames of `frames`.
+    public init<Frames: FrameSequence>(frames: Frames) {
+        storage = .make(frames: Swift.max(frames.frameCount, 1), bytes: 64)
+        for index in 0..<frames.frameCount {
+            frames.withFrame(at: index) { frame in
+                appendFrame(count: frame.count) { if frame.count > 0 { $0.copyMemory(from: frame) } }
+            }
+        }
     }
 
-    /// Replaces the frames with those of `message`, keeping the arrays' capacity.
+    /// The bytes of every frame, in order, without separators.
+    public var bytes: [UInt8] {
+        withExtendedLifetime(storage) {
+            Array(UnsafeRawBufferPointer(start: storage.bytes, count: storage.byteCount))
+        }
+    }
+
+    /// The offset in ``bytes`` just past each frame.
+    public var ends: [Int] { withExtendedLifetime(storage) { Array(storage.ends) } }
+
+    /// The frames copied out as separate arrays.
+    public var frames: [[UInt8]] { Array(self) }
+
+    /// Replaces the frames with those of `message`, keeping the room.
     /// If encoding throws, the buffer is left empty.
     @inlinable
     public mutating func encode<Message: ZSchemaMessage>(_ message: Message) throws(MessageEncodingError) {
@@ -34,53 +51,70 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable, Sendable {
         }
     }
 
-    /// Removes every frame, keeping the arrays' capacity unless told otherwise.
+    /// Removes every frame, keeping the room unless told otherwise.
     @inlinable
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        used = 0
-        if !keepingCapacity { storage = [] }
-        frameEnds.removeAll(keepingCapacity: keepingCapacity)
-    }
-
-    /// The frames copied out as separate arrays.
-    public var frames: [[UInt8]] {
-        (0..<frameCount).map { index in withFrame(at: index) { [UInt8]($0) } }
+        if keepingCapacity && isKnownUniquelyReferenced(&storage) {
+            storage.removeAll()
+        } else {
+            self = FrameBuffer()
+        }
     }
 
     @inlinable
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        let start = used
-        let end = start + count
-        if storage.count < end {
-            storage.append(contentsOf: repeatElement(0, count: max(end, 2 * storage.count) - storage.count))
+        precondition(count >= 0, "a frame cannot have \(count) bytes")
+        if !isKnownUniquelyReferenced(&storage) || !storage.hasRoom(forFrameOf: count) {
+            storage = storage.copy(reservingFrames: 1, bytes: count)
         }
-        storage.withUnsafeMutableBytes { all in fill(UnsafeMutableRawBufferPointer(rebasing: all[start..<end])) }
-        used = end
-        frameEnds.append(end)
+        storage.append(count: count, fill)
     }
 
-    @inlinable public var frameCount: Int { frameEnds.count }
-
-    public static func == (left: FrameBuffer, right: FrameBuffer) -> Bool {
-        left.frameEnds == right.frameEnds && left.storage[0..<left.used].elementsEqual(right.storage[0..<right.used])
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(frameEnds)
-        storage[0..<used].withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
+    @inlinable public var frameCount: Int { storage.frameCount }
 
     @inlinable
     public func withFrame<R, E: Error>(
         at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R {
-        let start = index == 0 ? 0 : frameEnds[index - 1]
-        let end = frameEnds[index]
-        let result: Result<R, E> = storage.withUnsafeBytes { all in
-            do throws(E) { return .success(try body(UnsafeRawBufferPointer(rebasing: all[start..<end]))) } catch {
-                return .failure(error)
-            }
+        let (start, end) = storage.range(ofFrame: index)
+        return try withExtendedLifetime(storage) { () throws(E) -> R in
+            try body(UnsafeRawBufferPointer(start: storage.bytes + start, count: end - start))
         }
-        return try result.get()
+    }
+
+    public static func == (left: FrameBuffer, right: FrameBuffer) -> Bool {
+        if left.storage === right.storage { return true }
+        return withExtendedLifetime((left.storage, right.storage)) {
+            left.storage.ends.elementsEqual(right.storage.ends)
+                && UnsafeRawBufferPointer(start: left.storage.bytes, count: left.storage.byteCount)
+                    .elementsEqual(UnsafeRawBufferPointer(start: right.storage.bytes, count: right.storage.byteCount))
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withExtendedLifetime(storage) {
+            hasher.combine(frameCount)
+            for end in storage.ends { hasher.combine(end) }
+            hasher.combine(bytes: UnsafeRawBufferPointer(start: storage.bytes, count: storage.byteCount))
+        }
+    }
+}
+
+/// Safe to share: the storage is copied before any write unless this buffer is its only owner
+/// (see ``FrameBufferStorage``), exactly as `Array` shares its storage.
+extension FrameBuffer: @unchecked Sendable {}
+
+extension FrameBuffer: RandomAccessCollection {
+    /// A copy of frame `index`'s bytes.
+    public subscript(index: Int) -> [UInt8] { withFrame(at: index) { [UInt8]($0) } }
+
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { frameCount }
+}
+
+extension FrameBuffer: ExpressibleByArrayLiteral {
+    /// Creates a buffer holding the given frames: `let frames: FrameBuffer = [[1, 2], [3]]`.
+    public init(arrayLiteral frames: [UInt8]...) {
+        self.init(frames: frames)
     }
 }

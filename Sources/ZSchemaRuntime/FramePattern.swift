@@ -177,7 +177,7 @@ public final class FramePattern: @unchecked Sendable {
         switch automaton?.match(bytes) {
         case .noMatch: return .failure(.noMatch)
         // With an automaton there is no group, or one spanning the subject.
-        case .matched: return .success(captureCount == 0 ? [] : [String(decoding: bytes, as: UTF8.self)])
+        case .matched: return .success(captureCount == 0 ? [] : [String(frameText: bytes)])
         case nil: break
         }
         let (outcome, ovector) = run(bytes)
@@ -197,7 +197,7 @@ public final class FramePattern: @unchecked Sendable {
         switch automaton?.match(bytes) {
         case .noMatch: return .failure(.noMatch)
         // With an automaton the only group spans the whole subject.
-        case .matched: return .success(String(decoding: bytes, as: UTF8.self))
+        case .matched: return .success(String(frameText: bytes))
         case nil: return captureWithPCRE2(bytes, group: group)
         }
     }
@@ -213,7 +213,7 @@ public final class FramePattern: @unchecked Sendable {
     private static func group(_ group: Int, of bytes: UnsafeRawBufferPointer, in ovector: UnsafeMutablePointer<Int>) -> String? {
         let start = ovector[2 * group], end = ovector[2 * group + 1]
         if start == unset { return nil }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return String(frameText: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
     }
 
     /// `PCRE2_UNSET` (`~(size_t)0`) as Swift imports `size_t`.

@@ -15,12 +15,17 @@ public struct FrameReader<Frames: FrameSequence> {
     @inlinable
     public init(_ frames: Frames, message: String, frameCount: ClosedRange<Int>) throws(MessageDecodingError) {
         guard frameCount.contains(frames.frameCount) else {
-            throw MessageDecodingError(
-                message: message, frame: nil, field: nil,
-                reason: .frameCount(expected: frameCount, actual: frames.frameCount))
+            throw Self.wrongFrameCount(message: message, expected: frameCount, actual: frames.frameCount)
         }
         self.frames = frames
         self.message = message
+    }
+
+    /// The error for a message of the wrong length, built out of line so that the check
+    /// itself stays small enough to inline into every generated decoder.
+    @usableFromInline @inline(never)
+    static func wrongFrameCount(message: String, expected: ClosedRange<Int>, actual: Int) -> MessageDecodingError {
+        MessageDecodingError(message: message, frame: nil, field: nil, reason: .frameCount(expected: expected, actual: actual))
     }
 
     /// How many frames are left to read.
@@ -163,7 +168,7 @@ public struct FrameReader<Frames: FrameSequence> {
     public mutating func text(matching pattern: FramePattern, field: String?) throws(MessageDecodingError) -> String {
         try next(field) { (frame) throws(FrameFault) in
             switch pattern.test(frame) {
-            case .matched: return String(decoding: frame, as: UTF8.self)
+            case .matched: return String(frameText: frame)
             case .invalidUTF8: throw FrameFault(.invalidUTF8, pattern: pattern)
             case .noMatch: throw FrameFault(.noMatch, pattern: pattern)
             case .limitExceeded: throw FrameFault(.limitExceeded, pattern: pattern)

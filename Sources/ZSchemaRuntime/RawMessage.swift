@@ -1,7 +1,7 @@
 /// The frames of a message no schema describes: what a socket carries when neither it nor its
 /// peer declares messages.
 public struct RawMessage: ZSchemaMessage, Hashable {
-    public static let messageName = "RawMessage"
+    public static var messageName: String { "RawMessage" }
 
     /// The frames, in order.
     public var frames: [[UInt8]]

@@ -6,7 +6,7 @@ import CZeroMQ
 /// libzmq sends each event as two frames: six bytes (a 16-bit event number and a 32-bit value,
 /// in the host's byte order) and the endpoint text.
 public struct MonitorEvent: ZSchemaMessage, Hashable {
-    public static let messageName = "MonitorEvent"
+    public static var messageName: String { "MonitorEvent" }
 
     /// The kinds of event libzmq reports.
     public enum Kind: UInt16, Sendable, Hashable, CaseIterable {

@@ -4,7 +4,7 @@
 /// An ``XPublisher`` receives these and an ``XSubscriber`` sends them, so that a proxy or a
 /// last-value cache sees exactly which prefixes its subscribers want.
 public struct SubscriptionEvent: ZSchemaMessage, Hashable {
-    public static let messageName = "SubscriptionEvent"
+    public static var messageName: String { "SubscriptionEvent" }
 
     /// Whether a prefix is added or removed.
     public enum Kind: UInt8, Sendable, Hashable, CaseIterable {
@@ -47,7 +47,7 @@ public struct SubscriptionEvent: ZSchemaMessage, Hashable {
 /// bytes to or from it. An empty `data` received means the peer connected or disconnected; an
 /// empty `data` sent closes the connection.
 public struct StreamMessage: ZSchemaMessage, Hashable {
-    public static let messageName = "StreamMessage"
+    public static var messageName: String { "StreamMessage" }
 
     /// The peer's routing id, as libzmq assigned it when it connected.
     public var routingID: [UInt8]

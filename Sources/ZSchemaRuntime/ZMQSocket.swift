@@ -137,10 +137,14 @@ public final class ZMQSocket {
         outgoing.count = 0
     }
 
-    /// Sends `frames` as one multipart message.
-    public func send(frames: [[UInt8]], dontWait: Bool = false) throws {
+    /// Sends `frames` (byte arrays, a ``FrameBuffer``, received frames) as one multipart message.
+    public func send<Frames: FrameSequence>(frames: Frames, dontWait: Bool = false) throws {
         try send(dontWait: dontWait) { writer in
-            for frame in frames { writer.append(bytes: frame) }
+            for index in 0..<frames.frameCount {
+                frames.withFrame(at: index) { frame in
+                    writer.appendFrame(count: frame.count) { if frame.count > 0 { $0.copyMemory(from: frame) } }
+                }
+            }
         }
     }
 

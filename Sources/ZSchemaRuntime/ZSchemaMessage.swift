@@ -14,12 +14,17 @@ public protocol ZSchemaMessage: Sendable {
 }
 
 extension ZSchemaMessage {
-    /// Encodes the message as byte arrays, one per frame.
+    /// Encodes the message into a new ``FrameBuffer``: every frame in one allocation.
+    ///
+    /// Index it for a frame's bytes (`frames[0]`), or use ``FrameBuffer/frames`` for separate
+    /// byte arrays. To encode many messages without allocating, reuse one buffer with
+    /// ``FrameBuffer/encode(_:)``, or send through a socket wrapper, which builds the frames
+    /// in libzmq's buffers.
     @inlinable
-    public func encode() throws(MessageEncodingError) -> [[UInt8]] {
-        var writer = ByteFramesWriter()
-        try encode(into: &writer)
-        return writer.frames
+    public func encode() throws(MessageEncodingError) -> FrameBuffer {
+        var buffer = FrameBuffer()
+        try encode(into: &buffer)
+        return buffer
     }
 }
 

@@ -41,7 +41,7 @@ struct SwiftSnippetTests {
                 ///
                 /// Generated from s.zschema:4.
                 public struct Ping: ZSchemaMessage, Hashable {
-                    public static let messageName = "Ping"
+                    public static var messageName: String { "Ping" }
 
                     /// Frame 1: the capture `name`.
                     public var name: String
@@ -110,7 +110,7 @@ struct SwiftSnippetTests {
                 ///
                 /// Generated from s.zschema:4.
                 struct Ping: ZSchemaMessage, Hashable {
-                    static let messageName = "Ping"
+                    static var messageName: String { "Ping" }
 
                     /// Frame 1: the capture `name`.
                     var name: String

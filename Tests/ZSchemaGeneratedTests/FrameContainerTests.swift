@@ -24,7 +24,7 @@ struct FrameContainerTests {
 
     private func check<M: ZSchemaMessage>(_ message: M, _ frames: ZMQMessageFrames) throws {
         try frames.encode(message)
-        #expect(frames.frames.copyFrames() == (try message.encode()), "\(M.self)")
+        #expect(frames.frames.copyFrames() == (try message.encode()).frames, "\(M.self)")
         let decoded = try M(frames: frames.frames)
         #expect(try decoded.encode() == (try message.encode()), "\(M.self)")
     }
@@ -41,7 +41,7 @@ struct FrameContainerTests {
     private func check<M: ZSchemaMessage>(_ message: M, _ buffer: inout FrameBuffer) throws {
         try buffer.encode(message)
         let expected = try message.encode()
-        #expect(buffer.frames == expected, "\(M.self)")
+        #expect(buffer == expected, "\(M.self)")
         #expect(buffer.bytes == expected.flatMap { $0 }, "\(M.self)")
         #expect(try M(frames: buffer).encode() == expected, "\(M.self)")
     }
@@ -81,5 +81,36 @@ extension FrameContainerTests {
         #expect(FrameBuffer(frames: [[1, 2], [3]]) != FrameBuffer(frames: [[1], [2, 3]]))
         reused.removeAll(keepingCapacity: false)
         #expect(reused == FrameBuffer())
+    }
+}
+
+extension FrameContainerTests {
+    @Test("FrameBuffer is a value: a copy keeps its frames when the original is written, and the other way round")
+    func frameBufferCopyOnWrite() throws {
+        var original = try Tick(symbol: "AAPL", timestamp: 1, price: 2).encode()
+        let copy = original
+        try original.encode(Order(stock: "IBM", action: .buy, shares: 1, price: 1))
+        #expect(copy == (try Tick(symbol: "AAPL", timestamp: 1, price: 2).encode()))
+        #expect(try Tick(frames: copy) == Tick(symbol: "AAPL", timestamp: 1, price: 2))
+        #expect(try Order(frames: original) == Order(stock: "IBM", action: .buy, shares: 1, price: 1))
+        var grown = copy
+        grown.appendFrame(count: 3) { $0.copyBytes(from: [7, 8, 9]) }
+        #expect(copy.count == 3 && grown.count == 4 && grown[3] == [7, 8, 9] && grown[0] == copy[0])
+    }
+
+    @Test("FrameBuffer grows past its first room: many frames, a large frame, empty frames, and reads them all back")
+    func frameBufferGrowth() throws {
+        var buffer = FrameBuffer()
+        let frames: [[UInt8]] =
+            (0..<300).map { index in
+                index % 7 == 0 ? [] : (0..<(index * 37 % 500)).map { UInt8(truncatingIfNeeded: $0 &+ index) }
+            } + [[UInt8](repeating: 0xAB, count: 100_000)]
+        for frame in frames { buffer.append(bytes: frame) }
+        #expect(buffer.frames == frames)
+        #expect(buffer.count == frames.count)
+        #expect(buffer.ends.last == frames.reduce(0) { $0 + $1.count })
+        #expect(buffer == FrameBuffer(frames: frames))
+        let literal: FrameBuffer = [[1, 2], [], [3]]
+        #expect(literal.frames == [[1, 2], [], [3]] && literal.bytes == [1, 2, 3] && literal.ends == [2, 2, 3])
     }
 }

@@ -9,7 +9,7 @@ struct HostileFrameTests {
     private func check<M: ZSchemaMessage & Equatable>(_ type: M.Type, _ frames: [[UInt8]]) -> Bool {
         do {
             let message = try M(frames: frames)
-            #expect(try message.encode() == frames, "\(M.self) decoded \(frames) but re-encodes differently")
+            #expect(try message.encode().frames == frames, "\(M.self) decoded \(frames) but re-encodes differently")
             return true
         } catch {
             return false

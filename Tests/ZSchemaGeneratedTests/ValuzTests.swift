@@ -37,7 +37,7 @@ struct ValuzTests {
     func numberedOrder() throws {
         let numbered = NumberedOrder(number: 70_000, stock: "MSFT", action: .sell, shares: 250, price: 12.5)
         let frames = try numbered.encode()
-        #expect(frames == [[0, 1, 0x11, 0x70]] + (try order.encode()))
+        #expect(frames.frames == [[0, 1, 0x11, 0x70]] + (try order.encode()))
         #expect(try OrderOrNumberedOrder(frames: frames) == .numberedOrder(numbered))
         #expect(try OrderOrNumberedOrder(frames: try order.encode()) == .order(order))
         #expect(

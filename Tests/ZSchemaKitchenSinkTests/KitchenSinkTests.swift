@@ -28,7 +28,7 @@ struct KitchenSinkTests {
         #expect(decoded == reading)
         #expect(decoded.default == 7 && decoded.class == "abc" && decoded.for == "text" && decoded.in)
         // A little-endian frame of the wrong size names its field.
-        var short = frames
+        var short = frames.frames
         short[5] = [1, 2, 3]
         #expect(throws: MessageDecodingError(message: "Reading", frame: 5, field: "u32", reason: .frameSize(expected: 4, actual: 3))) {
             try Reading(frames: short)
@@ -61,7 +61,7 @@ struct KitchenSinkTests {
         let banner =
             "ZeroMQ is not middleware, it can be used anytime logic needs to be split: threads, processes, machines and networks; sockets are not really like network sockets"
         let frames = [Array(banner.utf8), Array("zeromq alpha omega".utf8)]
-        #expect(try Banner(text: "zeromq alpha omega").encode() == frames)
+        #expect(try Banner(text: "zeromq alpha omega").encode().frames == frames)
         #expect(try Banner(frames: frames) == Banner(text: "zeromq alpha omega"))
         #expect(throws: MessageDecodingError.self) { try Banner(frames: [Array(banner.dropLast().utf8), Array("zeromq".utf8)]) }
         #expect(throws: MessageEncodingError.self) { try Banner(text: "zeromq beta2").encode() }

@@ -28,9 +28,9 @@ enum CodecWorkloads {
         }
     }
 
-    /// A Tick encoded into new byte arrays (one per frame, as ``ZSchemaMessage/encode()``
-    /// returns them) and decoded back.
-    static func tickByteArrays(count: Int) throws -> Double {
+    /// A Tick through the default path: ``ZSchemaMessage/encode()`` into a new ``FrameBuffer``
+    /// (one allocation), decoded back with `init(frames:)`.
+    static func tickDefault(count: Int) throws -> Double {
         try measure(count: count) { index in
             let frames = try Tick(symbol: "AAPL", timestamp: Double(index), price: 189.25).encode()
             let tick = try Tick(frames: frames)
@@ -67,6 +67,16 @@ enum CodecWorkloads {
         return try measure(count: count) { _ in
             try buffer.encode(Order(stock: "MSFT", action: .sell, shares: 250, price: 12.5))
             let order = try Order(frames: buffer)
+            return Double(order.shares) + Double(order.action.rawValue) + Double(order.stock.utf8.count) + order.price
+        }
+    }
+
+    /// An Order through the default path: ``ZSchemaMessage/encode()`` into a new ``FrameBuffer``,
+    /// decoded back with `init(frames:)`.
+    static func orderDefault(count: Int) throws -> Double {
+        try measure(count: count) { _ in
+            let frames = try Order(stock: "MSFT", action: .sell, shares: 250, price: 12.5).encode()
+            let order = try Order(frames: frames)
             return Double(order.shares) + Double(order.action.rawValue) + Double(order.stock.utf8.count) + order.price
         }
     }

@@ -25,7 +25,7 @@ struct Options {
           --only S     only section S: streams, curve, round-trips, codecs, threads or compiler (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
-        zschema-bench --profile [c-]stream|[c-]tick-codec|tick-buffer|[c-]order-codec N
+        zschema-bench --profile [c-]stream|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
                        run one Swift (or, with c-, C) workload alone, for valgrind or perf
         zschema-bench --allocation-probe N
                        the same as --profile stream N (kept for docs/Performance.md)
@@ -36,7 +36,9 @@ struct Options {
     /// Whether section `name` runs.
     func runs(_ name: String) -> Bool { sections.isEmpty || sections.contains(name) }
 
-    static let profiles = ["stream", "tick-codec", "tick-buffer", "order-codec", "c-stream", "c-tick-codec", "c-order-codec"]
+    static let profiles = [
+        "stream", "tick-codec", "tick-buffer", "tick-default", "order-codec", "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
+    ]
 
     /// Parses the arguments, or prints the usage and exits (64 on a bad argument).
     static func parse(_ arguments: [String]) -> Options {

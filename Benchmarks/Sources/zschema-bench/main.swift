@@ -15,7 +15,9 @@ if let profile = options.profile {
     case "tick-buffer": _ = try CodecWorkloads.tickFrameBuffer(count: count)
     case "order-codec": _ = try CodecWorkloads.orderMessageFrames(count: count)
     case "c-stream": _ = cb_tick_stream("inproc://profile", count, 0)
+    case "tick-default": _ = try CodecWorkloads.tickDefault(count: count)
     case "c-tick-codec": _ = cb_tick_codec(count)
+    case "c-tick-buffer": _ = cb_tick_codec_buffer(count)
     default: _ = cb_order_codec(count)
     }
     exit(0)
@@ -84,29 +86,34 @@ for (name, endpoint) in transports where name != "ipc" && options.runs("round-tr
 // Codecs: nanoseconds per message (per frame for the pattern rows).
 func nanoseconds(_ seconds: Double) -> Double { seconds / Double(count) * 1e9 }
 if options.runs("codecs") {
-    rows.append(
-        Row(
-            workload: "tick encode+decode, zmq_msg_t frames", unit: "ns/msg",
-            c: nanoseconds(cb_tick_codec(count)), swift: nanoseconds(try CodecWorkloads.tickMessageFrames(count: count))))
-    let tickProtobuf = nanoseconds(try CodecWorkloads.tickProtobuf(count: count))
-    rows.append(
-        Row(
-            workload: "tick encode+decode, one reused byte buffer", unit: "ns/msg",
-            c: nanoseconds(cb_tick_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.tickFrameBuffer(count: count)),
-            protobuf: tickProtobuf))
-    rows.append(
-        Row(
-            workload: "tick encode+decode, new byte array per frame", unit: "ns/msg",
-            swift: nanoseconds(try CodecWorkloads.tickByteArrays(count: count)), protobuf: tickProtobuf))
-    rows.append(
-        Row(
-            workload: "order encode+decode, zmq_msg_t frames", unit: "ns/msg",
-            c: nanoseconds(cb_order_codec(count)), swift: nanoseconds(try CodecWorkloads.orderMessageFrames(count: count))))
-    rows.append(
-        Row(
-            workload: "order encode+decode, one reused byte buffer", unit: "ns/msg",
-            c: nanoseconds(cb_order_codec_buffer(count)), swift: nanoseconds(try CodecWorkloads.orderFrameBuffer(count: count)),
-            protobuf: nanoseconds(try CodecWorkloads.orderProtobuf(count: count))))
+    // Each workload of a row runs once per round, in turn, and the row shows the medians: one
+    // pass each moves by tens of percent on a shared machine.
+    func row(_ workload: String, c: (() -> Double)? = nil, swift: @escaping () throws -> Double, protobuf: (() throws -> Double)? = nil) throws {
+        let runs: [() throws -> Double] = [c, swift, protobuf].compactMap { $0 }
+        var samples = [[Double]](repeating: [], count: runs.count)
+        for _ in 0..<options.rounds {
+            for (index, run) in runs.enumerated() { samples[index].append(nanoseconds(try run())) }
+        }
+        var medians = samples.map(median)
+        rows.append(
+            Row(
+                workload: workload, unit: "ns/msg", c: c == nil ? nil : medians.removeFirst(), swift: medians.removeFirst(),
+                protobuf: protobuf == nil ? nil : medians.removeFirst()))
+    }
+    try row("tick encode+decode, zmq_msg_t frames", c: { cb_tick_codec(count) }, swift: { try CodecWorkloads.tickMessageFrames(count: count) })
+    try row(
+        "tick encode+decode, one reused byte buffer", c: { cb_tick_codec_buffer(count) }, swift: { try CodecWorkloads.tickFrameBuffer(count: count) },
+        protobuf: { try CodecWorkloads.tickProtobuf(count: count) })
+    try row(
+        "tick encode() + init(frames:), new buffer each", swift: { try CodecWorkloads.tickDefault(count: count) },
+        protobuf: { try CodecWorkloads.tickProtobuf(count: count) })
+    try row("order encode+decode, zmq_msg_t frames", c: { cb_order_codec(count) }, swift: { try CodecWorkloads.orderMessageFrames(count: count) })
+    try row(
+        "order encode+decode, one reused byte buffer", c: { cb_order_codec_buffer(count) }, swift: { try CodecWorkloads.orderFrameBuffer(count: count) },
+        protobuf: { try CodecWorkloads.orderProtobuf(count: count) })
+    try row(
+        "order encode() + init(frames:), new buffer each", swift: { try CodecWorkloads.orderDefault(count: count) },
+        protobuf: { try CodecWorkloads.orderProtobuf(count: count) })
     rows.append(Row(workload: "order decode from byte arrays", unit: "ns/msg", swift: nanoseconds(try CodecWorkloads.orderDecode(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, automaton", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.patternValidation(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, PCRE2 JIT", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.pcre2Validation(count: count))))

@@ -85,7 +85,7 @@ struct SwiftRenderer {
     func render(_ message: MessagePlan, into writer: inout CodeWriter) {
         writer.documentation(message.documentation)
         writer.block("\(pub)struct \(id(message.type)): \(conformances(message.conformances))") { writer in
-            writer.line("\(pub)static let messageName = \(SwiftLiteral.string(message.wireName))")
+            writer.line("\(pub)static var messageName: \(external(.string)) { \(SwiftLiteral.string(message.wireName)) }")
             for nested in message.enums {
                 writer.line()
                 writer.documentation(nested.documentation)
@@ -282,7 +282,7 @@ struct SwiftRenderer {
                 writer.line("case \(id(name))(\(id(alternative)))")
             }
             writer.line()
-            writer.line("\(pub)static let messageName = \(SwiftLiteral.string(own.type))")
+            writer.line("\(pub)static var messageName: \(external(.string)) { \(SwiftLiteral.string(own.type)) }")
             writer.line()
             writer.documentation(["Decodes whichever alternative fits `frames`."])
             writer.block("\(pub)init<\(id(own.framesType)): \(type(union.frameSequence))>(frames: \(id(own.framesType))) throws(\(type(union.decodingError)))")

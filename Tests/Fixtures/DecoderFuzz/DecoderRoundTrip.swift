@@ -56,7 +56,7 @@ enum DecoderRoundTrip {
     @discardableResult
     static func check<Message: ZSchemaMessage & Hashable>(_ type: Message.Type, _ frames: [[UInt8]]) -> Bool {
         guard let decoded = try? Message(frames: frames) else { return false }
-        let encoded: [[UInt8]]
+        let encoded: FrameBuffer
         do { encoded = try decoded.encode() } catch {
             preconditionFailure("\(Message.self) decoded \(frames) as \(decoded) but cannot encode it: \(error)")
         }

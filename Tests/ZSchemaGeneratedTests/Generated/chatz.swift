@@ -15,7 +15,7 @@ private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 ///
 /// Generated from chatz.zschema:7.
 public struct ChatRequest: ZSchemaMessage, Hashable {
-    public static let messageName = "ChatRequest"
+    public static var messageName: String { "ChatRequest" }
 
     /// Frame 1: the capture `usr`.
     public var usr: String
@@ -61,7 +61,7 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
 ///
 /// Generated from chatz.zschema:9.
 public struct UserList: ZSchemaMessage, Hashable {
-    public static let messageName = "UserList"
+    public static var messageName: String { "UserList" }
 
     /// Frames from 1 on: the capture `usr`.
     public var usr: [String]
@@ -104,7 +104,7 @@ public struct UserList: ZSchemaMessage, Hashable {
 ///
 /// Generated from chatz.zschema:11.
 public struct NoUsers: ZSchemaMessage, Hashable {
-    public static let messageName = "NoUsers"
+    public static var messageName: String { "NoUsers" }
 
     /// Creates a message from its fields.
     public init() {}
@@ -132,7 +132,7 @@ public struct NoUsers: ZSchemaMessage, Hashable {
 ///
 /// Generated from chatz.zschema:15.
 public struct ChatMessage: ZSchemaMessage, Hashable {
-    public static let messageName = "ChatMessage"
+    public static var messageName: String { "ChatMessage" }
 
     /// Frame 1: the capture `usr`.
     public var usr: String
@@ -178,7 +178,7 @@ public enum UserListOrNoUsers: ZSchemaMessage, Hashable {
     case userList(UserList)
     case noUsers(NoUsers)
 
-    public static let messageName = "UserListOrNoUsers"
+    public static var messageName: String { "UserListOrNoUsers" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {

@@ -17,7 +17,7 @@ public enum ReadyOrValuation: ZSchemaMessage, Hashable {
     case ready(Ready)
     case valuation(Valuation)
 
-    public static let messageName = "ReadyOrValuation"
+    public static var messageName: String { "ReadyOrValuation" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -263,7 +263,7 @@ public final class Dealz {
     ///
     /// Generated from dealz.zschema:10.
     public struct Subscription: ZSchemaMessage, Hashable {
-        public static let messageName = "Subscription"
+        public static var messageName: String { "Subscription" }
 
         /// Frame 1: the capture `symbol`.
         public var symbol: String

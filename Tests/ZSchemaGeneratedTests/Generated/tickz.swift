@@ -17,7 +17,7 @@ private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 ///
 /// Generated from tickz.zschema:6.
 public struct Tick: ZSchemaMessage, Hashable {
-    public static let messageName = "Tick"
+    public static var messageName: String { "Tick" }
 
     /// Frame 1: the capture `symbol`.
     public var symbol: String
@@ -174,7 +174,7 @@ public final class TickzClient {
     ///
     /// Generated from tickz.zschema:14.
     public struct Subscription: ZSchemaMessage, Hashable {
-        public static let messageName = "Subscription"
+        public static var messageName: String { "Subscription" }
 
         /// Frame 1: the capture `symbol`.
         public var symbol: String

@@ -18,7 +18,7 @@ private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 ///
 /// Generated from valuz.zschema:6.
 public struct Order: ZSchemaMessage, Hashable {
-    public static let messageName = "Order"
+    public static var messageName: String { "Order" }
 
     /// The values of `action`, one u8 on the wire.
     public enum Action: UInt8, Sendable, Hashable, CaseIterable {
@@ -79,7 +79,7 @@ public struct Order: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:11.
 public struct NumberedOrder: ZSchemaMessage, Hashable {
-    public static let messageName = "NumberedOrder"
+    public static var messageName: String { "NumberedOrder" }
 
     /// The values of `action`, one u8 on the wire.
     public enum Action: UInt8, Sendable, Hashable, CaseIterable {
@@ -142,7 +142,7 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:26.
 public struct Ready: ZSchemaMessage, Hashable {
-    public static let messageName = "Ready"
+    public static var messageName: String { "Ready" }
 
     /// Creates a message from its fields.
     public init() {}
@@ -171,7 +171,7 @@ public struct Ready: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:28.
 public struct Valuation: ZSchemaMessage, Hashable {
-    public static let messageName = "Valuation"
+    public static var messageName: String { "Valuation" }
 
     /// Frame 1: the capture `stock`.
     public var stock: String
@@ -212,7 +212,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:31.
 public struct NumberedValuation: ZSchemaMessage, Hashable {
-    public static let messageName = "NumberedValuation"
+    public static var messageName: String { "NumberedValuation" }
 
     /// Frame 1: `number`, u32 big-endian.
     public var number: UInt32
@@ -257,7 +257,7 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:36.
 public struct Start: ZSchemaMessage, Hashable {
-    public static let messageName = "Start"
+    public static var messageName: String { "Start" }
 
     /// Creates a message from its fields.
     public init() {}
@@ -285,7 +285,7 @@ public struct Start: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:37.
 public struct Exit: ZSchemaMessage, Hashable {
-    public static let messageName = "Exit"
+    public static var messageName: String { "Exit" }
 
     /// Creates a message from its fields.
     public init() {}
@@ -314,7 +314,7 @@ public struct Exit: ZSchemaMessage, Hashable {
 ///
 /// Generated from valuz.zschema:39.
 public struct Resend: ZSchemaMessage, Hashable {
-    public static let messageName = "Resend"
+    public static var messageName: String { "Resend" }
 
     /// Frames from 2 on: `numbers`, u32 big-endian.
     public var numbers: [UInt32]
@@ -361,7 +361,7 @@ public enum OrderOrNumberedOrder: ZSchemaMessage, Hashable {
     case order(Order)
     case numberedOrder(NumberedOrder)
 
-    public static let messageName = "OrderOrNumberedOrder"
+    public static var messageName: String { "OrderOrNumberedOrder" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -402,7 +402,7 @@ public enum StartOrExitOrResend: ZSchemaMessage, Hashable {
     case exit(Exit)
     case resend(Resend)
 
-    public static let messageName = "StartOrExitOrResend"
+    public static var messageName: String { "StartOrExitOrResend" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -451,7 +451,7 @@ public enum ReadyOrValuationOrNumberedValuation: ZSchemaMessage, Hashable {
     case valuation(Valuation)
     case numberedValuation(NumberedValuation)
 
-    public static let messageName = "ReadyOrValuationOrNumberedValuation"
+    public static var messageName: String { "ReadyOrValuationOrNumberedValuation" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {

@@ -15,7 +15,7 @@ private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 ///
 /// Generated from beyondthebox.zschema:5.
 public struct NativeTick: ZSchemaMessage, Hashable {
-    public static let messageName = "NativeTick"
+    public static var messageName: Swift.String { "NativeTick" }
 
     /// Frame 1: the capture `stock`.
     public var stock: Swift.String
@@ -168,7 +168,7 @@ public final class BeyondtheboxTickzClient {
     ///
     /// Generated from beyondthebox.zschema:11.
     public struct Subscription: ZSchemaMessage, Hashable {
-        public static let messageName = "Subscription"
+        public static var messageName: Swift.String { "Subscription" }
 
         /// Frame 1: the capture `stock`.
         public var stock: Swift.String

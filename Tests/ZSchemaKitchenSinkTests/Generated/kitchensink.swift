@@ -26,7 +26,7 @@ private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
 ///
 /// Generated from kitchensink.zschema:7.
 public struct Reading: ZSchemaMessage, Hashable {
-    public static let messageName = "Reading"
+    public static var messageName: Swift.String { "Reading" }
 
     /// Frame 1: the capture `class`.
     public var `class`: Swift.String
@@ -150,7 +150,7 @@ public struct Reading: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:18.
 public struct Query: ZSchemaMessage, Hashable {
-    public static let messageName = "Query"
+    public static var messageName: Swift.String { "Query" }
 
     /// Frame 1: the capture `peer`.
     public var peer: Swift.String
@@ -211,7 +211,7 @@ public struct Query: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:19.
 public struct Answer: ZSchemaMessage, Hashable {
-    public static let messageName = "Answer"
+    public static var messageName: Swift.String { "Answer" }
 
     /// Frame 1: the capture `peer`.
     public var peer: Swift.String
@@ -261,7 +261,7 @@ public struct Answer: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:20.
 public struct Nothing: ZSchemaMessage, Hashable {
-    public static let messageName = "Nothing"
+    public static var messageName: Swift.String { "Nothing" }
 
     /// Creates a message from its fields.
     public init() {}
@@ -290,7 +290,7 @@ public struct Nothing: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:24.
 public struct ReadingPublisher: ZSchemaMessage, Hashable {
-    public static let messageName = "ReadingPublisher"
+    public static var messageName: Swift.String { "ReadingPublisher" }
 
     /// The values of `reader`, one u8 on the wire.
     public enum Reader: UInt8, Sendable, Hashable, CaseIterable {
@@ -356,7 +356,7 @@ public struct ReadingPublisher: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:29.
 public struct FrameReader: ZSchemaMessage, Hashable {
-    public static let messageName = "FrameReader"
+    public static var messageName: Swift.String { "FrameReader" }
 
     /// The values of `kind`, one i8 on the wire.
     public enum Kind: Int8, Sendable, Hashable, CaseIterable {
@@ -408,7 +408,7 @@ public struct FrameReader: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:33.
 public struct Ping: ZSchemaMessage, Hashable {
-    public static let messageName = "Ping"
+    public static var messageName: Swift.String { "Ping" }
 
     /// Frame 1: `seq`, u64 big-endian.
     public var seq: UInt64
@@ -458,7 +458,7 @@ public struct Ping: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:34.
 public struct Pong: ZSchemaMessage, Hashable {
-    public static let messageName = "Pong"
+    public static var messageName: Swift.String { "Pong" }
 
     /// Frame 1: `seq`, u64 big-endian.
     public var seq: UInt64
@@ -513,7 +513,7 @@ public struct Pong: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:36.
 public struct Job: ZSchemaMessage, Hashable {
-    public static let messageName = "Job"
+    public static var messageName: Swift.String { "Job" }
 
     /// Frame 1: `id`, i32 big-endian.
     public var id: Int32
@@ -551,7 +551,7 @@ public struct Job: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:37.
 public struct Done: ZSchemaMessage, Hashable {
-    public static let messageName = "Done"
+    public static var messageName: Swift.String { "Done" }
 
     /// Frame 1: `id`, i32 big-endian.
     public var id: Int32
@@ -587,7 +587,7 @@ public struct Done: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:40.
 public struct Left: ZSchemaMessage, Hashable {
-    public static let messageName = "Left"
+    public static var messageName: Swift.String { "Left" }
 
     /// Frame 2: `value`, i16 little-endian.
     public var value: Int16
@@ -621,7 +621,7 @@ public struct Left: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:41.
 public struct Right: ZSchemaMessage, Hashable {
-    public static let messageName = "Right"
+    public static var messageName: Swift.String { "Right" }
 
     /// Frame 2: `value`, i16 little-endian.
     public var value: Int16
@@ -655,7 +655,7 @@ public struct Right: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:44.
 public struct Event: ZSchemaMessage, Hashable {
-    public static let messageName = "Event"
+    public static var messageName: Swift.String { "Event" }
 
     /// Frame 1: the capture `topic`.
     public var topic: Swift.String
@@ -698,7 +698,7 @@ public struct Event: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:45.
 public struct String: ZSchemaMessage, Hashable {
-    public static let messageName = "String"
+    public static var messageName: Swift.String { "String" }
 
     /// Frame 1: the whole text, which must match the frame's pattern.
     public var text: Swift.String
@@ -742,7 +742,7 @@ public struct String: ZSchemaMessage, Hashable {
 ///
 /// Generated from kitchensink.zschema:50.
 public struct Banner: ZSchemaMessage, Hashable {
-    public static let messageName = "Banner"
+    public static var messageName: Swift.String { "Banner" }
 
     /// Frame 2: the whole text, which must match the frame's pattern.
     public var text: Swift.String
@@ -950,7 +950,7 @@ public enum AnswerOrNothing: ZSchemaMessage, Hashable {
     case answer(Answer)
     case nothing(Nothing)
 
-    public static let messageName = "AnswerOrNothing"
+    public static var messageName: Swift.String { "AnswerOrNothing" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -990,7 +990,7 @@ public enum EventOrString: ZSchemaMessage, Hashable {
     case event(Event)
     case string(String)
 
-    public static let messageName = "EventOrString"
+    public static var messageName: Swift.String { "EventOrString" }
 
     /// Decodes whichever alternative fits `frames`.
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -1643,7 +1643,7 @@ public final class SinkClient {
     ///
     /// Generated from kitchensink.zschema:55.
     public struct SubSubscription: ZSchemaMessage, Hashable {
-        public static let messageName = "SubSubscription"
+        public static var messageName: Swift.String { "SubSubscription" }
 
         /// Frame 1: the capture `class`.
         public var `class`: Swift.String
@@ -1692,7 +1692,7 @@ public final class SinkClient {
     ///
     /// Generated from kitchensink.zschema:66.
     public struct XsubSubscription: ZSchemaMessage, Hashable {
-        public static let messageName = "XsubSubscription"
+        public static var messageName: Swift.String { "XsubSubscription" }
 
         /// Frame 1: the capture `topic`.
         public var topic: Swift.String
