@@ -85,6 +85,7 @@ extension MessageReceiving {
     /// socket is only ever used in that task's isolation. Messages that fail to decode are
     /// passed to `onInvalid` and skipped, so one bad peer cannot end the stream. The sequence
     /// ends when the task is cancelled, the socket is closed or its context is shut down.
+    @inlinable
     public func messages(
         onInvalid: @escaping (any Error) -> Void = MessageStreamDefaults.reportInvalid
     ) -> MessageStream<Incoming> {

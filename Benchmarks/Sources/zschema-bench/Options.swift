@@ -22,22 +22,23 @@ struct Options {
           --count N    messages per stream and codec workload (default 1000000, at least 100)
           --rounds R   runs of each stream (median reported) and rounds of round trips, C and
                        Swift alternating (default 5)
-          --only S     only section S: streams, curve, round-trips, codecs, threads or compiler (repeatable)
+          --only S     only section S: streams, curve, round-trips, codecs, threads, async or compiler (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
-        zschema-bench --profile [c-]stream|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
+        zschema-bench --profile [c-]stream|tcp-stream|async-stream|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
                        run one Swift (or, with c-, C) workload alone, for valgrind or perf
         zschema-bench --allocation-probe N
                        the same as --profile stream N (kept for docs/Performance.md)
         """
 
-    static let sectionNames = ["streams", "curve", "round-trips", "codecs", "threads", "compiler"]
+    static let sectionNames = ["streams", "curve", "round-trips", "codecs", "threads", "async", "compiler"]
 
     /// Whether section `name` runs.
     func runs(_ name: String) -> Bool { sections.isEmpty || sections.contains(name) }
 
     static let profiles = [
-        "stream", "tick-codec", "tick-buffer", "tick-default", "order-codec", "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
+        "stream", "tcp-stream", "async-stream", "tick-codec", "tick-buffer", "tick-default", "order-codec",
+        "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
     ]
 
     /// Parses the arguments, or prints the usage and exits (64 on a bad argument).

@@ -11,6 +11,8 @@ let count = options.count
 if let profile = options.profile {
     switch profile {
     case "stream": _ = try SwiftWorkloads.tickStream(endpoint: "inproc://profile", count: count, pubsub: false)
+    case "async-stream": _ = try AsyncWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count)
+    case "tcp-stream": _ = try SwiftWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count, pubsub: false)
     case "tick-codec": _ = try CodecWorkloads.tickMessageFrames(count: count)
     case "tick-buffer": _ = try CodecWorkloads.tickFrameBuffer(count: count)
     case "order-codec": _ = try CodecWorkloads.orderMessageFrames(count: count)
@@ -145,6 +147,19 @@ if options.runs("threads") {
         rows.append(Row(workload: "\(name) decode, 2 threads", unit: "msg/s", swift: median(two)))
         rows.append(Row(workload: "\(name) decode, 2 threads over 1", unit: "x", swift: median(two) / median(one)))
     }
+}
+
+// The messages() AsyncSequence against the blocking receive loop, on the same PUSH/PULL tcp
+// stream; the median of alternating rounds.
+if options.runs("async") {
+    var blocking: [Double] = [], streamed: [Double] = []
+    for _ in 0..<options.rounds {
+        blocking.append(Double(count) / (try SwiftWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count, pubsub: false)))
+        streamed.append(Double(count) / (try AsyncWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count)))
+    }
+    rows.append(Row(workload: "tick PUSH/PULL tcp, blocking receive()", unit: "msg/s", swift: median(blocking)))
+    rows.append(Row(workload: "tick PUSH/PULL tcp, for await in messages()", unit: "msg/s", swift: median(streamed)))
+    rows.append(Row(workload: "tick PUSH/PULL tcp, messages() over receive()", unit: "x", swift: median(streamed) / median(blocking)))
 }
 
 // The compiler and the build plugin.

@@ -1,0 +1,59 @@
+import Foundation
+import Synchronization
+import Testing
+import ZSchemaRuntime
+
+/// A stream whose messages never run out must still let other tasks run: the iterator yields
+/// its thread every `MessageStream.yieldInterval` messages.
+@Suite("MessageStream fairness", .timeLimit(.minutes(1)))
+struct MessageStreamFairnessTests {
+    /// How many messages each busy stream has queued before it starts.
+    static let backlog = 50_000
+
+    @Test("busy streams, one more than the pool's threads, do not shut the test's own task out until they finish")
+    func busyStreamsLetOtherTasksRun() async throws {
+        let streams = ProcessInfo.processInfo.activeProcessorCount + 1
+        let context = ZMQContext()
+        let consumed = Consumed()
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<streams {
+                group.addTask {
+                    let endpoint = "inproc://fairness-\(index)"
+                    let puller = try Puller<RawMessage>(context: context, endpoint: endpoint, bind: true)
+                    let pusher = try Pusher<RawMessage>(context: context, endpoint: endpoint, bind: false)
+                    defer { pusher.socket.close(); puller.socket.close() }
+                    try puller.socket.setReceiveHighWaterMark(0)
+                    try pusher.socket.setSendHighWaterMark(0)
+                    // Every message is queued before the stream starts, so its iterator never waits.
+                    for number in 0..<Self.backlog { try pusher.send(RawMessage(frames: [Self.bytes(number)])) }
+                    var next = 0
+                    for try await message in puller.messages() {
+                        guard message.frames == [Self.bytes(next)] else { return false }
+                        next += 1
+                        consumed.count.add(1, ordering: .relaxed)
+                        if next == Self.backlog { return true }
+                    }
+                    return false
+                }
+            }
+            // This task gives up its thread, and every thread is taken by a busy stream. Without
+            // the iterators' yields it would only run again once some stream had finished, by
+            // which time at least `backlog` messages (two streams' worth on two cores) are gone.
+            try await Task.sleep(for: .milliseconds(20))
+            let seen = consumed.count.load(ordering: .relaxed)
+            let total = streams * Self.backlog
+            #expect(seen < Self.backlog, "this task ran only after \(seen) of \(total) messages")
+            var complete = 0
+            for try await inOrder in group where inOrder { complete += 1 }
+            #expect(complete == streams)
+            #expect(consumed.count.load(ordering: .relaxed) == total)
+        }
+    }
+
+    private static func bytes(_ number: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(number).bigEndian) { Array($0) } }
+}
+
+/// Messages taken from every stream so far.
+private final class Consumed: Sendable {
+    let count = Atomic<Int>(0)
+}
