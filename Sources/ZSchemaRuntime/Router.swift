@@ -5,6 +5,8 @@ public struct RoutingEnvelope: Sendable, Hashable {
     public let frames: [[UInt8]]
     /// The routing id libzmq gave the peer (or the one the peer set).
     public var identity: [UInt8] { frames.first ?? [] }
+
+    @usableFromInline init(frames: [[UInt8]]) { self.frames = frames }
 }
 
 /// A message a ROUTER received that does not fit the schema, with the envelope needed to answer
@@ -15,6 +17,12 @@ public struct RoutedDecodingError: Error, Sendable, CustomStringConvertible {
     /// Why it does not fit.
     public let error: MessageDecodingError
     public var description: String { "from peer \(peer.identity.hexString): \(error)" }
+
+    @usableFromInline
+    init(peer: RoutingEnvelope, error: MessageDecodingError) {
+        self.peer = peer
+        self.error = error
+    }
 }
 
 /// Receives messages tagged with the peer that sent them and routes replies back (ROUTER).
@@ -63,6 +71,7 @@ public final class Router<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: M
     /// The messages this socket receives with their peers, as an async sequence; see
     /// ``MessageReceiving/messages(onInvalid:)``. Undecodable messages reach `onInvalid` as
     /// ``RoutedDecodingError`` values that carry the peer.
+    @inlinable
     public func messages(
         onInvalid: @escaping (any Error) -> Void = MessageStreamDefaults.reportInvalid
     ) -> MessageStream<(peer: RoutingEnvelope, message: Incoming)> {
@@ -72,6 +81,7 @@ public final class Router<Incoming: ZSchemaMessage, Outgoing: ZSchemaMessage>: M
         }
     }
 
+    @inlinable
     static func decode(
         _ frames: ReceivedFrames, peersUseDelimiter: Bool
     ) throws(RoutedDecodingError) -> (peer: RoutingEnvelope, message: Incoming) {
