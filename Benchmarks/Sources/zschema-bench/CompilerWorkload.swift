@@ -1,11 +1,14 @@
 import Foundation
 
-/// Compiler speed: `zschema compile` on the project's schemas once and 100 times over (renamed
-/// systems, their own ports), run as the same executable the build plugin uses.
+/// Compiler speed: `zschema compile` on the project's schemas once, 100 and 1,000 times over
+/// (renamed systems, their own ports), run as the same executable the build plugin uses.
 enum CompilerWorkload {
     struct Timing {
         let once: Double
+        /// 400 files.
         let hundredfold: Double
+        /// 4,000 files.
+        let thousandfold: Double
     }
 
     /// Nil when the zschema tool is not next to this executable (SwiftPM names the plugin's copy
@@ -18,14 +21,17 @@ enum CompilerWorkload {
         else { return nil }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-bench-compile-\(getpid())")
         defer { try? FileManager.default.removeItem(at: work) }
-        let big = work.appendingPathComponent("hundredfold")
-        try FileManager.default.createDirectory(at: big, withIntermediateDirectories: true)
         let names = ["chatz", "dealz", "tickz", "valuz"]
         let texts = try names.map { try String(contentsOf: schemas.appendingPathComponent("\($0).zschema"), encoding: .utf8) }
-        for copy in 0..<100 {
-            for (name, text) in zip(names, texts) {
-                try renamed(text, copy: copy).write(to: big.appendingPathComponent("\(name)\(copy).zschema"), atomically: true, encoding: .utf8)
+        func copies(_ count: Int) throws -> URL {
+            let folder = work.appendingPathComponent("\(count)fold")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for copy in 0..<count {
+                for (name, text) in zip(names, texts) {
+                    try renamed(text, copy: copy).write(to: folder.appendingPathComponent("\(name)\(copy).zschema"), atomically: true, encoding: .utf8)
+                }
             }
+            return folder
         }
         func time(_ input: URL) throws -> Double {
             let process = Process()
@@ -37,11 +43,11 @@ enum CompilerWorkload {
             guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
             return (ContinuousClock.now - start).seconds
         }
-        return Timing(once: try time(schemas), hundredfold: try time(big))
+        return Timing(once: try time(schemas), hundredfold: try time(try copies(100)), thousandfold: try time(try copies(1000)))
     }
 
     /// The schema with every system name suffixed by `copy`, every explicit message name too,
-    /// and every tcp port moved to a range of its own.
+    /// and every tcp port moved to a range of its own (20001-40016 for 1,000 copies).
     static func renamed(_ text: String, copy: Int) -> String {
         var result = text
         for system in ["tickz", "chatz", "valuz", "dealz"] {

@@ -31,8 +31,20 @@ public struct SchemaIR: Sendable, Hashable, Encodable {
     /// the socket receives no schema messages (it cannot receive, or it is an XPUB, XSUB or
     /// STREAM socket, or its messages are raw).
     public func largestIncomingFrame(of socket: Socket) -> Int? {
+        largestIncomingFrame(of: socket, messageNamed: message(named:), unionMessages: { id in unions.first { $0.id == id }?.messages ?? [] })
+    }
+
+    /// ``largestIncomingFrame(of:)`` with the look-ups supplied, for a caller that has indexed
+    /// the messages and unions (the linear ones make a whole generation run quadratic).
+    func largestIncomingFrame(of socket: Socket, messageNamed: (String) -> Message?, unionMessages: (String) -> [String]) -> Int? {
         guard let received = socket.receives, ![.XPUB, .XSUB, .STREAM].contains(socket.kind) else { return nil }
-        let messages = messages(in: received).compactMap(message(named:))
+        let names: [String]
+        switch received {
+        case .message(let name): names = [name]
+        case .union(let id): names = unionMessages(id)
+        case .raw: names = []
+        }
+        let messages = names.compactMap(messageNamed)
         guard !messages.isEmpty else { return nil }
         var largest = 0
         for frame in messages.flatMap(\.frames) {

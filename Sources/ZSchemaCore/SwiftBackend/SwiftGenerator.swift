@@ -18,12 +18,16 @@ public struct SwiftGenerator: Sendable {
     /// generated only when this holds no error.
     public let diagnostics: [Diagnostic]
     let names: SwiftNames
+    /// Built once: its indexes cover every schema, and building them per file made generating
+    /// n files O(n²).
+    let planner: SwiftPlanner
 
     /// Names the declarations of `ir`.
     public init(ir: SchemaIR, accessLevel: AccessLevel = .public) {
         self.ir = ir
         self.accessLevel = accessLevel
         (names, diagnostics) = SwiftNamer.names(for: ir)
+        planner = SwiftPlanner(ir: ir, names: names)
     }
 
     /// Whether the names hold an error, so that no file should be written.
@@ -41,6 +45,6 @@ public struct SwiftGenerator: Sendable {
 
     /// The typed declarations of one file, before they become text.
     func plan(file: SourceFile) -> SwiftFilePlan {
-        SwiftPlanner(ir: ir, names: names).plan(file: file)
+        planner.plan(file: file)
     }
 }

@@ -2,12 +2,18 @@
 ///
 /// Each file holds what its schema declares first: message structs, union enums, the wrapper
 /// aliases and sending methods for those types, and one class per service.
-struct SwiftPlanner {
+struct SwiftPlanner: Sendable {
     let ir: SchemaIR
     let names: SwiftNames
     private let socketsByID: [String: Socket]
     private let peers: [String: [String]]
     private let routerReplies: Set<String>
+    /// The messages, unions and services each schema file declares, in declaration order.
+    private let messagesByFile: [String: [Message]]
+    private let unionsByFile: [String: [MessageUnion]]
+    private let servicesByFile: [String: [Service]]
+    private let messagesByName: [String: Message]
+    private let unionMessages: [String: [String]]
 
     init(ir: SchemaIR, names: SwiftNames) {
         self.ir = ir
@@ -21,6 +27,11 @@ struct SwiftPlanner {
         }
         self.peers = peers
         routerReplies = Set(sockets.filter { $0.kind == .ROUTER }.compactMap { $0.sends.flatMap(Self.typeID) })
+        messagesByFile = Dictionary(grouping: ir.messages) { $0.location.file }
+        unionsByFile = Dictionary(grouping: ir.unions) { $0.location.file }
+        servicesByFile = Dictionary(grouping: ir.services) { $0.location.file }
+        messagesByName = Dictionary(ir.messages.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        unionMessages = Dictionary(ir.unions.map { ($0.id, $0.messages) }, uniquingKeysWith: { first, _ in first })
     }
 
     private static func typeID(_ set: MessageSet) -> String? {
@@ -35,13 +46,13 @@ struct SwiftPlanner {
 
     /// The plan of the file generated from `file`.
     func plan(file: SourceFile) -> SwiftFilePlan {
-        let messages = ir.messages.filter { $0.location.file == file.path }
-        let unions = ir.unions.filter { $0.location.file == file.path }
+        let messages = messagesByFile[file.path] ?? []
+        let unions = unionsByFile[file.path] ?? []
         return SwiftFilePlan(
             sourceFileName: file.fileName, runtimeCheck: names.runtimeCheck, runtimeVersion: external(.runtimeVersion),
             messages: messages.compactMap(messagePlan), unions: unions.compactMap(unionPlan),
             sending: messages.compactMap { sendingPlan(id: $0.name) } + unions.compactMap { sendingPlan(id: $0.id) },
-            services: ir.services.filter { $0.location.file == file.path }.compactMap(servicePlan))
+            services: (servicesByFile[file.path] ?? []).compactMap(servicePlan))
     }
 
     // MARK: Messages
@@ -113,14 +124,14 @@ struct SwiftPlanner {
         }
         let sends: [SendMethodPlan]
         let replies: [SendMethodPlan]
-        if let message = ir.message(named: id), let own = names.messages[id] {
+        if let message = messagesByName[id], let own = names.messages[id] {
             sends = [fieldsMethod(message, own, name: "send", unionCase: nil, replying: false)]
             replies = [fieldsMethod(message, own, name: "reply", unionCase: nil, replying: true)]
         } else if let union = ir.unions.first(where: { $0.id == id }), let own = names.unions[id] {
             var unionSends: [SendMethodPlan] = []
             var unionReplies: [SendMethodPlan] = []
             for (index, name) in union.messages.enumerated() {
-                guard let message = ir.message(named: name), let alternative = names.messages[name] else { continue }
+                guard let message = messagesByName[name], let alternative = names.messages[name] else { continue }
                 for replying in [false, true] {
                     let verb = replying ? "reply" : "send"
                     let whole = SendMethodPlan(
@@ -206,7 +217,8 @@ struct SwiftPlanner {
                 kind: socket.kind, endpoint: own.endpoints[index], binds: socket.endpoint.binds, monitor: monitor,
                 peersUseDelimiter: socket.kind == .ROUTER ? peersUseDelimiter(socket) : nil,
                 fixedSubscriptions: socket.subscriptions.compactMap(\.prefix),
-                maximumFrameSize: socket.monitoredSocket == nil ? ir.largestIncomingFrame(of: socket) : nil)
+                maximumFrameSize: socket.monitoredSocket == nil
+                    ? ir.largestIncomingFrame(of: socket, messageNamed: { messagesByName[$0] }, unionMessages: { unionMessages[$0] ?? [] }) : nil)
         }
         var subscriptions: [SubscriptionPlan] = []
         let dynamic = plain.flatMap { index in service.sockets[index].subscriptions.filter(\.isDynamic).map { (index, $0) } }
