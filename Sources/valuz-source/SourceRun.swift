@@ -45,8 +45,9 @@ struct SourceRun {
     }
 
     /// Pushes every order, numbered unless `numbered` is false, and then, numbered, pushes again
-    /// what the reducer names in RESEND until EXIT, a stop, or `idleTimeout` seconds without a
-    /// word from the reducer.
+    /// what the reducer names in RESEND until EXIT, a stop, or `idleTimeout` seconds in which
+    /// neither an order went out nor a word came from the reducer (a push of a million orders
+    /// can itself take longer than the timeout, and the reducer has nothing to say meanwhile).
     ///
     /// Sends never block: while the workers' queues are full the source waits on its SUB and its
     /// monitor as well as for room on the PUSH, so control messages are read as they come. A
@@ -56,6 +57,7 @@ struct SourceRun {
         var fresh = 0
         var again: [Int] = []
         var againNext = 0
+        // The last order pushed or word from the reducer.
         var lastWord = Date()
         var sent = 0
         // While an order waits for room, room on the PUSH is worth waking for; once everything is
@@ -80,6 +82,7 @@ struct SourceRun {
                 }
                 if queued {
                     sent += 1
+                    lastWord = Date()
                     if againNext < again.count {
                         againNext += 1
                         pushedAgain += 1
