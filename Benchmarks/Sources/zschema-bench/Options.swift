@@ -16,28 +16,33 @@ struct Options {
     /// Run only this workload (`stream`, `tick-codec`, `order-codec`, or the same prefixed `c-`
     /// for the C baseline) `count` times, for valgrind or perf, and print nothing.
     var profile: String?
+    /// `--chart JSON SVG`: draw the ratios of an earlier run and exit.
+    var chart: (json: String, svg: String)?
 
     static let usage = """
         usage: zschema-bench [--count N] [--json FILE] [--only SECTION]... [--plugin]
           --count N    messages per stream and codec workload (default 1000000, at least 100)
           --rounds R   runs of each stream (median reported) and rounds of round trips, C and
                        Swift alternating (default 5)
-          --only S     only section S: streams, curve, round-trips, codecs, threads, async or compiler (repeatable)
+          --only S     only section S: streams, curve, round-trips, codecs, threads, async, memory or compiler
+                       (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
-        zschema-bench --profile [c-]stream|tcp-stream|async-stream|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
+        zschema-bench --profile [c-]stream|tcp-stream|async-stream|subscriber|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
                        run one Swift (or, with c-, C) workload alone, for valgrind or perf
+        zschema-bench --chart FILE.json FILE.svg
+                       draw the Swift/C and Swift/protobuf ratios of a --json run as an SVG bar chart
         zschema-bench --allocation-probe N
                        the same as --profile stream N (kept for docs/Performance.md)
         """
 
-    static let sectionNames = ["streams", "curve", "round-trips", "codecs", "threads", "async", "compiler"]
+    static let sectionNames = ["streams", "curve", "round-trips", "codecs", "threads", "async", "memory", "compiler"]
 
     /// Whether section `name` runs.
     func runs(_ name: String) -> Bool { sections.isEmpty || sections.contains(name) }
 
     static let profiles = [
-        "stream", "tcp-stream", "async-stream", "tick-codec", "tick-buffer", "tick-default", "order-codec",
+        "stream", "tcp-stream", "async-stream", "subscriber", "tick-codec", "tick-buffer", "tick-default", "order-codec",
         "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
     ]
 
@@ -73,6 +78,9 @@ struct Options {
             case "--allocation-probe":
                 options.profile = "stream"
                 options.count = number(after: argument)
+            case "--chart":
+                guard let json = rest.popFirst(), let svg = rest.popFirst() else { fail("--chart needs a JSON file and an SVG file") }
+                options.chart = (json, svg)
             case "--help", "-h":
                 print(usage)
                 exit(0)

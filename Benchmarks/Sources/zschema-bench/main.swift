@@ -8,10 +8,22 @@ import ZSchemaRuntime
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
 let count = options.count
 
+if let chart = options.chart {
+    do {
+        let bars = try RatioChart.draw(json: URL(fileURLWithPath: chart.json), svg: URL(fileURLWithPath: chart.svg))
+        print("zschema-bench: \(bars) bars in \(chart.svg)")
+        exit(bars > 0 ? 0 : 1)
+    } catch {
+        FileHandle.standardError.write(Data("zschema-bench: cannot draw \(chart.json): \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 if let profile = options.profile {
     switch profile {
     case "stream": _ = try SwiftWorkloads.tickStream(endpoint: "inproc://profile", count: count, pubsub: false)
     case "async-stream": _ = try AsyncWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count)
+    case "subscriber": _ = try MemoryWorkload.subscriber(count: count)
     case "tcp-stream": _ = try SwiftWorkloads.tickStream(endpoint: "tcp://127.0.0.1:*", count: count, pubsub: false)
     case "tick-codec": _ = try CodecWorkloads.tickMessageFrames(count: count)
     case "tick-buffer": _ = try CodecWorkloads.tickFrameBuffer(count: count)
@@ -32,6 +44,19 @@ let transports = [("inproc", "inproc://zschema-bench"), ("ipc", ipc), ("tcp", "t
 func pythonEndpoint(_ endpoint: String) -> String { endpoint.hasPrefix("inproc://") ? "inproc://py" : endpoint }
 let pythonCount = max(100, count / 10)
 let python = !options.runs("streams") ? nil : PythonWorkloads.run(count: pythonCount, endpoints: transports.map { pythonEndpoint($0.1) })
+
+// Memory: a subscriber receiving `count` ticks, resident memory sampled every tenth. First, so
+// that the peak is not memory an earlier workload left behind.
+if options.runs("memory") {
+    let memory = try MemoryWorkload.subscriber(count: count)
+    let steady = memory.samples.dropFirst()
+    rows.append(Row(workload: "subscriber: RSS after 10% of the ticks", unit: "MiB", swift: memory.samples.first ?? .nan))
+    rows.append(Row(workload: "subscriber: RSS after all ticks", unit: "MiB", swift: memory.samples.last ?? .nan))
+    rows.append(
+        Row(workload: "subscriber: RSS spread from 20% to 100%", unit: "MiB", swift: (steady.max() ?? .nan) - (steady.min() ?? .nan)))
+    rows.append(Row(workload: "subscriber: peak RSS (VmHWM)", unit: "MiB", swift: memory.peak))
+    rows.append(Row(workload: "subscriber: ticks the PUB sent (it drops at HWM)", unit: "msgs", swift: Double(memory.sent)))
+}
 
 // Streams: messages per second, the median of alternating C and Swift runs (two cores shared
 // by sender, receiver and libzmq's I/O thread make single runs vary by tens of percent).
