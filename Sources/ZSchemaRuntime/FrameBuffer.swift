@@ -20,11 +20,7 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable {
     /// Creates a buffer holding copies of the frames of `frames`.
     public init<Frames: FrameSequence>(frames: Frames) {
         storage = .make(frames: Swift.max(frames.frameCount, 1), bytes: 64)
-        for index in 0..<frames.frameCount {
-            frames.withFrame(at: index) { frame in
-                appendFrame(count: frame.count) { if frame.count > 0 { $0.copyMemory(from: frame) } }
-            }
-        }
+        append(framesOf: frames)
     }
 
     /// The bytes of every frame, in order, without separators.

@@ -84,6 +84,16 @@ extension FrameWriter {
         }
     }
 
+    /// Appends a copy of every frame of `frames`, in order.
+    @inlinable
+    public mutating func append<Frames: FrameSequence>(framesOf frames: Frames) {
+        for index in 0..<frames.frameCount {
+            frames.withFrame(at: index) { frame in
+                appendFrame(count: frame.count) { if frame.count > 0 { $0.copyMemory(from: frame) } }
+            }
+        }
+    }
+
     /// Appends raw bytes as one frame.
     @inlinable
     public mutating func append(bytes: [UInt8]) {

@@ -139,13 +139,7 @@ public final class ZMQSocket {
 
     /// Sends `frames` (byte arrays, a ``FrameBuffer``, received frames) as one multipart message.
     public func send<Frames: FrameSequence>(frames: Frames, dontWait: Bool = false) throws {
-        try send(dontWait: dontWait) { writer in
-            for index in 0..<frames.frameCount {
-                frames.withFrame(at: index) { frame in
-                    writer.appendFrame(count: frame.count) { if frame.count > 0 { $0.copyMemory(from: frame) } }
-                }
-            }
-        }
+        try send(dontWait: dontWait) { writer in writer.append(framesOf: frames) }
     }
 
     // MARK: Receiving

@@ -31,20 +31,14 @@ public struct SchemaIR: Sendable, Hashable, Encodable {
     /// the socket receives no schema messages (it cannot receive, or it is an XPUB, XSUB or
     /// STREAM socket, or its messages are raw).
     public func largestIncomingFrame(of socket: Socket) -> Int? {
-        largestIncomingFrame(of: socket, messageNamed: message(named:), unionMessages: { id in unions.first { $0.id == id }?.messages ?? [] })
+        largestIncomingFrame(of: socket, messageNamed: message(named:), unionMessages: unionMessages(_:))
     }
 
     /// ``largestIncomingFrame(of:)`` with the look-ups supplied, for a caller that has indexed
     /// the messages and unions (the linear ones make a whole generation run quadratic).
     func largestIncomingFrame(of socket: Socket, messageNamed: (String) -> Message?, unionMessages: (String) -> [String]) -> Int? {
         guard let received = socket.receives, ![.XPUB, .XSUB, .STREAM].contains(socket.kind) else { return nil }
-        let names: [String]
-        switch received {
-        case .message(let name): names = [name]
-        case .union(let id): names = unionMessages(id)
-        case .raw: names = []
-        }
-        let messages = names.compactMap(messageNamed)
+        let messages = Self.messages(in: received, unionMessages: unionMessages).compactMap(messageNamed)
         guard !messages.isEmpty else { return nil }
         var largest = 0
         for frame in messages.flatMap(\.frames) {
@@ -63,9 +57,17 @@ public struct SchemaIR: Sendable, Hashable, Encodable {
 
     /// The names of the messages in `set`.
     public func messages(in set: MessageSet) -> [String] {
+        Self.messages(in: set, unionMessages: unionMessages(_:))
+    }
+
+    /// The names of the messages in union `id`.
+    private func unionMessages(_ id: String) -> [String] { unions.first { $0.id == id }?.messages ?? [] }
+
+    /// The names of the messages in `set`, with the union look-up supplied.
+    private static func messages(in set: MessageSet, unionMessages: (String) -> [String]) -> [String] {
         switch set {
         case .message(let name): [name]
-        case .union(let id): unions.first { $0.id == id }?.messages ?? []
+        case .union(let id): unionMessages(id)
         case .raw: []
         }
     }
