@@ -7,6 +7,17 @@ import ZSchemaRuntime
 /// buffers and on byte arrays, and swift-protobuf's codec for messages with the same fields.
 /// Each returns the elapsed seconds for `count` messages.
 enum CodecWorkloads {
+    /// One message's codec workloads, each taking the message count.
+    struct Suite: Sendable {
+        let messageFrames: @Sendable (Int) throws -> Double
+        let frameBuffer: @Sendable (Int) throws -> Double
+        let defaultPath: @Sendable (Int) throws -> Double
+        let protobuf: @Sendable (Int) throws -> Double
+    }
+
+    static let tick = Suite(messageFrames: tickMessageFrames, frameBuffer: tickFrameBuffer, defaultPath: tickDefault, protobuf: tickProtobuf)
+    static let order = Suite(messageFrames: orderMessageFrames, frameBuffer: orderFrameBuffer, defaultPath: orderDefault, protobuf: orderProtobuf)
+
     /// A Tick encoded into `zmq_msg_t` frames and decoded back, as a socket would send and
     /// receive it.
     static func tickMessageFrames(count: Int) throws -> Double {

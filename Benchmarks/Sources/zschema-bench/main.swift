@@ -127,20 +127,19 @@ if options.runs("codecs") {
                 workload: workload, unit: "ns/msg", c: c == nil ? nil : medians.removeFirst(), swift: medians.removeFirst(),
                 protobuf: protobuf == nil ? nil : medians.removeFirst()))
     }
-    try row("tick encode+decode, zmq_msg_t frames", c: { cb_tick_codec(count) }, swift: { try CodecWorkloads.tickMessageFrames(count: count) })
-    try row(
-        "tick encode+decode, one reused byte buffer", c: { cb_tick_codec_buffer(count) }, swift: { try CodecWorkloads.tickFrameBuffer(count: count) },
-        protobuf: { try CodecWorkloads.tickProtobuf(count: count) })
-    try row(
-        "tick encode() + init(frames:), new buffer each", swift: { try CodecWorkloads.tickDefault(count: count) },
-        protobuf: { try CodecWorkloads.tickProtobuf(count: count) })
-    try row("order encode+decode, zmq_msg_t frames", c: { cb_order_codec(count) }, swift: { try CodecWorkloads.orderMessageFrames(count: count) })
-    try row(
-        "order encode+decode, one reused byte buffer", c: { cb_order_codec_buffer(count) }, swift: { try CodecWorkloads.orderFrameBuffer(count: count) },
-        protobuf: { try CodecWorkloads.orderProtobuf(count: count) })
-    try row(
-        "order encode() + init(frames:), new buffer each", swift: { try CodecWorkloads.orderDefault(count: count) },
-        protobuf: { try CodecWorkloads.orderProtobuf(count: count) })
+    let codecs: [(name: String, cFrames: (Int) -> Double, cBuffer: (Int) -> Double, swift: CodecWorkloads.Suite)] = [
+        ("tick", cb_tick_codec, cb_tick_codec_buffer, CodecWorkloads.tick),
+        ("order", cb_order_codec, cb_order_codec_buffer, CodecWorkloads.order),
+    ]
+    for codec in codecs {
+        try row("\(codec.name) encode+decode, zmq_msg_t frames", c: { codec.cFrames(count) }, swift: { try codec.swift.messageFrames(count) })
+        try row(
+            "\(codec.name) encode+decode, one reused byte buffer", c: { codec.cBuffer(count) }, swift: { try codec.swift.frameBuffer(count) },
+            protobuf: { try codec.swift.protobuf(count) })
+        try row(
+            "\(codec.name) encode() + init(frames:), new buffer each", swift: { try codec.swift.defaultPath(count) },
+            protobuf: { try codec.swift.protobuf(count) })
+    }
     rows.append(Row(workload: "order decode from byte arrays", unit: "ns/msg", swift: nanoseconds(try CodecWorkloads.orderDecode(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, automaton", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.patternValidation(count: count))))
     rows.append(Row(workload: "symbol pattern, 4-byte frame, PCRE2 JIT", unit: "ns/frame", swift: nanoseconds(CodecWorkloads.pcre2Validation(count: count))))
