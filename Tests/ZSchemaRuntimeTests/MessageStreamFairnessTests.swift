@@ -7,10 +7,10 @@ import ZSchemaRuntime
 /// its thread every `MessageStream.yieldInterval` messages.
 @Suite("MessageStream fairness", .timeLimit(.minutes(1)))
 struct MessageStreamFairnessTests {
-    /// How many messages each busy stream has queued before it starts: enough that the streams
-    /// outlast this task's short sleep many times over, few enough to finish quickly when the
-    /// whole suite shares the pool (50,000 each took over a minute there).
-    static let backlog = 5_000
+    /// How many messages each busy stream has queued before it starts: many times the
+    /// iterator's yield interval, and few, because each yield waits for a turn on a pool that
+    /// the rest of the suite keeps busy (50,000 each ran past the time limit there).
+    static let backlog = 1_000
 
     @Test("busy streams, one more than the pool's threads, do not shut the test's own task out until they finish")
     func busyStreamsLetOtherTasksRun() async throws {
@@ -41,7 +41,7 @@ struct MessageStreamFairnessTests {
             // This task gives up its thread, and every thread is taken by a busy stream. Without
             // the iterators' yields it would only run again once some stream had finished, by
             // which time at least `backlog` messages (two streams' worth on two cores) are gone.
-            try await Task.sleep(for: .milliseconds(1))
+            await Task.yield()
             let seen = consumed.count.load(ordering: .relaxed)
             let total = streams * Self.backlog
             #expect(seen < Self.backlog, "this task ran only after \(seen) of \(total) messages")
