@@ -5,6 +5,7 @@ import ZSchemaRuntime
 
 /// A stream whose messages never run out must still let other tasks run: the iterator yields
 /// its thread every `MessageStream.yieldInterval` messages.
+///
 /// Alone it takes milliseconds; beside the whole suite, which keeps the pool busy, a run took
 /// 46 s, so the limit only bounds a hang.
 @Suite("MessageStream fairness", .timeLimit(.minutes(3)))
