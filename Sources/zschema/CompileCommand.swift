@@ -29,16 +29,14 @@ struct CompileCommand: ParsableCommand {
         let manager = FileManager.default
         try manager.createDirectory(atPath: output, withIntermediateDirectories: true)
         var names = Set<String>()
-        for file in generated {
-            guard names.insert(file.name).inserted else {
-                FileHandle.standardError.write(
-                    Data("error: two schema files are both called \(file.name.dropLast(6)).zschema; their outputs would overwrite each other\n".utf8))
-                throw ExitCode.failure
-            }
-            let path = output + "/" + file.name
-            let data = Data(file.contents.utf8)
-            if !alwaysWrite, manager.contents(atPath: path) == data { continue }
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        for file in generated where !names.insert(file.name).inserted {
+            FileHandle.standardError.write(
+                Data("error: two schema files are both called \(file.name.dropLast(6)).zschema; their outputs would overwrite each other\n".utf8))
+            throw ExitCode.failure
+        }
+        do { try OutputWriter.write(generated, to: output, always: alwaysWrite) } catch let failure as OutputWriter.Failure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            throw ExitCode.failure
         }
     }
 }

@@ -31,15 +31,17 @@ enum SchemaLoader {
             }
         }
         var seen = Set<String>()
-        return try paths.filter { seen.insert($0).inserted }.map { path in
-            guard let data = manager.contents(atPath: path) else {
-                throw Failure(description: "error: cannot read \(path)")
+        // Read and split into lines on every core; the first failure in input order is reported.
+        let loaded = paths.filter { seen.insert($0).inserted }.parallelMap { path -> Result<SourceFile, Failure> in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return .failure(Failure(description: "error: cannot read \(path)"))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw Failure(description: "\(path):1:1: error: the file is not valid UTF-8")
+                return .failure(Failure(description: "\(path):1:1: error: the file is not valid UTF-8"))
             }
-            return SourceFile(path: path, text: text)
+            return .success(SourceFile(path: path, text: text))
         }
+        return try loaded.map { try $0.get() }
     }
 }
 

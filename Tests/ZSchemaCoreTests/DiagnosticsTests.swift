@@ -185,6 +185,20 @@ struct DiagnosticsTests {
     @Test("topology and agreement", arguments: topology)
     func topologyDiagnostics(_ item: Case) { #expect(diagnose(item.schema) == item.expected) }
 
+    @Test("a file with CRLF line ends checks like its LF twin, with the same locations and no CR shown")
+    func crlfLineEnds() throws {
+        let lf = "s.a\n  PUSH tcp://*:1\n  <- [ x :u8 ]\n  <- [ y :f65 ]\n"
+        let crlf = lf.replacing("\n", with: "\r\n")
+        #expect(crlf.utf8.count == lf.utf8.count + 4)
+        #expect(SourceFile(path: "t.zschema", text: crlf).lines == SourceFile(path: "t.zschema", text: lf).lines)
+        #expect(diagnose(crlf) == diagnose(lf))
+        #expect(diagnose(crlf).first?.hasPrefix("4:11: error: unknown type 'f65'") == true)
+        // A clean file checks clean both ways; a CR alone is not a line end.
+        let clean = "s.a\r\n  PUSH tcp://*:1\r\n  <- [ x :u8 ]\r\n  PULL tcp://localhost:1\r\n"
+        #expect(diagnose(clean).isEmpty)
+        #expect(SourceFile(path: "t.zschema", text: "a\rb\r\n").lines == ["a\rb", ""])
+    }
+
     @Test("diagnostics render like swiftc: location, source line, caret")
     func rendering() {
         let file = SourceFile(path: "t.zschema", text: "s.a\n\tPUSH tcp://*:1\n\t<- [ x :f65 ]\n")

@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 
 @testable import ZSchemaCore
@@ -31,6 +32,21 @@ struct SwiftNamingTests {
         ])
     func memberSpelling(_ name: String, _ swift: String) {
         #expect(SwiftIdentifier.lowerCamel(name) == swift)
+    }
+
+    @Test("the ASCII fast path splits words exactly as the Character rule does")
+    func asciiWordsAgreeWithCharacterWords() {
+        // Letters of both cases, digits and separators, so that every branch of the rule (case
+        // changes, runs of capitals, digits, separators at either end) is met many times.
+        let alphabet = Array("aAbBzZqQ09_.-x".utf8)
+        var random = SplitMix64(seed: 13)
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 12)
+            let name = String(decoding: (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            #expect(SwiftIdentifier.asciiWords(name) == SwiftIdentifier.characterWords(name), "\(name)")
+        }
+        #expect(SwiftIdentifier.asciiWords("prix_é") == nil)
+        #expect(SwiftIdentifier.words("prixÉté") == ["prix", "Été"])
     }
 
     @Test("every kind of name, from one schema")

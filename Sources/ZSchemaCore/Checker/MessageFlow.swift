@@ -7,6 +7,8 @@ struct MessageFlow {
     /// Distinct messages by name, in first-declared order.
     private(set) var messages: [Message] = []
     private(set) var unions: [MessageUnion] = []
+    /// The ids of `unions`, so that looking one up does not scan them all.
+    private var unionIDs: Set<String> = []
     /// Per socket: what it sends and receives.
     private(set) var outgoing: [SocketRef: MessageSet] = [:]
     private(set) var incoming: [SocketRef: MessageSet] = [:]
@@ -165,7 +167,7 @@ struct MessageFlow {
         if names.isEmpty { return .raw }
         if names.count == 1 { return .message(names[0]) }
         let id = names.joined(separator: "|")
-        if !unions.contains(where: { $0.id == id }) {
+        if unionIDs.insert(id).inserted {
             unions.append(MessageUnion(id: id, messages: names, location: topology.socket(owner).location))
         }
         return .union(id)

@@ -4,6 +4,11 @@ struct Resolver {
     var diagnostics = DiagnosticCollector()
     /// Compiles and matches the patterns of this run.
     let matcher: PatternMatcher
+    /// Each pattern's translation and analysis, by its text: a pattern repeated across many
+    /// schemas is analysed once.
+    private var analysed: [String: (translated: String, analysis: PatternAnalysis)] = [:]
+
+    init(matcher: PatternMatcher) { self.matcher = matcher }
 
     mutating func resolve(_ syntax: SchemaSyntax) -> [ServiceDraft] {
         syntax.services.map { resolve($0) }
@@ -193,15 +198,22 @@ struct Resolver {
     // MARK: Patterns
 
     private mutating func resolvePattern(_ source: Located<String>, repetition: Repetition) -> FrameKind? {
-        let translator = PatternTranslator(source.value)
+        let translated: String
         let analysis: PatternAnalysis
-        switch matcher.info(translator.translated) {
-        case .failure(let failure):
-            let column = translator.originalOffset(ofByte: failure.byteOffset)
-            diagnostics.error(source.location.advanced(by: column), "invalid pattern: \(failure.message)")
-            return nil
-        case .success(let info):
-            analysis = PatternAnalysis(pattern: translator.translated, groupNumbers: info.groupNumbers, matcher: matcher)
+        if let known = analysed[source.value] {
+            (translated, analysis) = known
+        } else {
+            let translator = PatternTranslator(source.value)
+            translated = translator.translated
+            switch matcher.info(translated) {
+            case .failure(let failure):
+                let column = translator.originalOffset(ofByte: failure.byteOffset)
+                diagnostics.error(source.location.advanced(by: column), "invalid pattern: \(failure.message)")
+                return nil
+            case .success(let info):
+                analysis = PatternAnalysis(pattern: translated, groupNumbers: info.groupNumbers, matcher: matcher)
+            }
+            analysed[source.value] = (translated, analysis)
         }
         for hazard in analysis.hazards { diagnostics.warning(source.location, hazard) }
         if let literal = analysis.literal { return .textConstant(literal) }
@@ -211,7 +223,7 @@ struct Resolver {
         }
         return .text(
             TextPattern(
-                source: source.value, pcre: translator.translated, captures: analysis.captures,
+                source: source.value, pcre: translated, captures: analysis.captures,
                 template: analysis.template, example: analysis.example))
     }
 

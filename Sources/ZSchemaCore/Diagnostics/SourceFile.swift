@@ -7,13 +7,34 @@ public struct SourceFile: Sendable, Hashable {
     /// The file's lines, without line terminators.
     public let lines: [Substring]
 
-    /// Creates a source file from its path and text.
+    /// Creates a source file from its path and text. Lines end at LF or CRLF.
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
+        self.lines = Self.lines(of: text)
+    }
+
+    /// The lines of `text`, cut at each LF byte, with the CR of a CRLF dropped. (Splitting the
+    /// `Character`s at `"\n"` would keep CRLF files whole: `"\r\n"` is one `Character`.)
+    private static func lines(of text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        func cut(before end: String.Index) {
+            var last = end
+            if last > start, bytes[bytes.index(before: last)] == UInt8(ascii: "\r") { last = bytes.index(before: last) }
+            lines.append(text[start..<last])
         }
+        var index = start
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "\n") {
+                cut(before: index)
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        cut(before: bytes.endIndex)
+        return lines
     }
 
     /// The file name without folders and without the `.zschema` extension.

@@ -5,11 +5,11 @@ struct CodeWriter {
 
     /// Appends one line at the current indentation (an empty line has no trailing spaces).
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: level) + content + "\n"
+        if !content.isEmpty {
+            for _ in 0..<level { text += "    " }
+            text += content
         }
+        text += "\n"
     }
 
     /// `header {`, the body one level deeper, then `}`.
@@ -81,10 +81,13 @@ indirect enum WrappableCode: ExpressibleByStringInterpolation {
     /// The lines, relative to the current indentation, within `width` where the code can break.
     func lines(width: Int) -> [String] {
         let flat = self.flat
-        if flat.count >= width, case .concatenation(let head, let pieces) = self, pieces.count > 1 {
+        // A line has no more characters than UTF-8 bytes, and counting bytes is O(1): count
+        // characters only for a line that may be too long.
+        let fits = flat.utf8.count < width || flat.count < width
+        if !fits, case .concatenation(let head, let pieces) = self, pieces.count > 1 {
             return [head] + pieces.enumerated().map { "    " + ($0.offset == 0 ? "" : "+ ") + $0.element }
         }
-        guard flat.count >= width, case .list(let open, let items, let close) = self, !items.isEmpty else { return [flat] }
+        guard !fits, case .list(let open, let items, let close) = self, !items.isEmpty else { return [flat] }
         var lines = [open]
         for (index, item) in items.enumerated() {
             var itemLines = item.lines(width: width - 4)

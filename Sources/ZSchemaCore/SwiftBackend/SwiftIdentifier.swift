@@ -15,6 +15,11 @@
 enum SwiftIdentifier {
     /// The words of a schema name.
     static func words(_ name: String) -> [String] {
+        asciiWords(name) ?? characterWords(name)
+    }
+
+    /// `words(name)` for any name, character by character.
+    static func characterWords(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previous: Character?
@@ -40,6 +45,42 @@ enum SwiftIdentifier {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `words(name)` for a name that is all ASCII (nil otherwise), on its bytes: the same rule
+    /// without `Character`'s Unicode property look-ups, which were a fifth of naming's time.
+    static func asciiWords(_ name: String) -> [String]? {
+        var name = name
+        return name.withUTF8 { bytes -> [String]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+            func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var words: [String] = []
+            var start = 0
+            var end = 0
+            func cut(_ range: Range<Int>) { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                    if end > start { cut(start..<end) }
+                    start = index + 1
+                    end = start
+                    continue
+                }
+                if end > start, isLower(bytes[end - 1]), isUpper(byte) {
+                    cut(start..<end)
+                    start = index
+                } else if isLower(byte), end - start >= 2, isUpper(bytes[end - 1]), isUpper(bytes[end - 2]) {
+                    // The end of a run of capitals: `HTTPServer` is `HTTP` then `Server`.
+                    cut(start..<(end - 1))
+                    start = end - 1
+                }
+                end = index + 1
+            }
+            if end > start { cut(start..<end) }
+            return words
+        }
     }
 
     private static func capitalized(_ word: String) -> String {
@@ -94,6 +135,10 @@ enum SwiftIdentifier {
     /// make ambiguous (`Hashable`'s `hashValue`, `CaseIterable`'s `allCases`, `RawRepresentable`'s
     /// `rawValue`).
     static let conformanceMembers: Set<String> = ["hashValue", "allCases", "rawValue"]
+
+    /// The names no member of a generated type may take: ``unusableMemberNames`` and
+    /// ``conformanceMembers``.
+    static let reservedMemberNames = unusableMemberNames.union(conformanceMembers)
 
     /// Type names that are not usable as written: keywords (a type name also starts other names,
     /// `TickPublisher`, where backticks cannot go), `Type`, `Self`, `Any`, `Protocol`, and the

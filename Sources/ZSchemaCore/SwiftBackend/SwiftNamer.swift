@@ -20,15 +20,16 @@ struct SwiftNamer {
     /// The Swift type of each message (by name) and union (by id), and of each service (by id).
     private var typeNames: [String: String] = [:]
     private var serviceTypes: [String: String] = [:]
-    /// Every name handed out anywhere, to decide which external names need their module.
-    private var everything = Set<String>()
+    /// The external names that some name handed out equals, which generated code must write
+    /// with their module.
+    private var hidden = Set<String>()
 
     /// The names for `ir`, and the collisions that the rule cannot resolve.
     static func names(for ir: SchemaIR) -> (names: SwiftNames, diagnostics: [Diagnostic]) {
         var namer = SwiftNamer(ir: ir)
         namer.nameModuleTypes()
         namer.nameMembers()
-        namer.names.qualified = Set(ExternalName.allCases.map(\.rawValue)).intersection(namer.everything)
+        namer.names.qualified = namer.hidden
         return (namer.names, namer.diagnostics.diagnostics)
     }
 
@@ -38,7 +39,7 @@ struct SwiftNamer {
     private func typeName(_ id: String) -> String { typeNames[id] ?? id }
 
     private mutating func record(_ name: String) -> String {
-        everything.insert(name)
+        if ExternalName.names.contains(name) { hidden.insert(name) }
         return name
     }
 
@@ -109,7 +110,7 @@ struct SwiftNamer {
         for union in ir.unions {
             // A case named like an alternative's type would hide that type in the enum's body.
             let alternatives = union.messages.map(typeName)
-            var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers).union(alternatives))
+            var cases = NameScope(SwiftIdentifier.reservedMemberNames.union(alternatives))
             let caseNames = alternatives.map { record(cases.claim(SwiftIdentifier.lowerCamel($0))) }
             var locals = localScope(members: cases.taken)
             names.unions[union.id] = SwiftNames.Union(
@@ -130,7 +131,7 @@ struct SwiftNamer {
     /// The names of a message struct's members and functions; parameters and locals also avoid
     /// `nearby` (the members of the class a run-time subscription's type is nested in).
     private mutating func messageNames(type: String, frames: [Frame], fields: [Field], nearby: Set<String> = []) -> SwiftNames.Message {
-        var members = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers))
+        var members = NameScope(SwiftIdentifier.reservedMemberNames)
         // Fields as written, then the nested enums and statics zschema adds.
         let fieldNames = fields.map { record(members.claim(SwiftIdentifier.usableMember($0.name))) }
         var enums: [Int: SwiftNames.NestedEnum] = [:]
@@ -139,7 +140,7 @@ struct SwiftNamer {
             switch frame.kind {
             case .enumeration(let enumeration):
                 let enumType = record(members.claim(SwiftIdentifier.upperCamel(frame.name ?? "value\(index + 1)")))
-                var cases = NameScope(SwiftIdentifier.unusableMemberNames.union(SwiftIdentifier.conformanceMembers))
+                var cases = NameScope(SwiftIdentifier.reservedMemberNames)
                 enums[index] = SwiftNames.NestedEnum(type: enumType, cases: enumeration.cases.map { record(cases.claim(SwiftIdentifier.lowerCamel($0.name))) })
             case .text:
                 statics[index] = record(members.claim("pattern\(index + 1)"))
