@@ -72,6 +72,20 @@ struct CompileCommandTests {
         #expect(!FileManager.default.fileExists(atPath: output.path + "/out"))
     }
 
+    @Test("an output it cannot replace is a located error, exit 1, the other files written and no temporary left")
+    func unwritableOutput() throws {
+        let output = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: output) }
+        // A folder where tickz.swift should go: rename cannot put a file over it.
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("tickz.swift/inside"), withIntermediateDirectories: true)
+        let result = try zschema(["compile", "Schemas", "-o", output.path])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error: cannot replace \(output.path)/tickz.swift: "), "\(result.standardError)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(left == ["chatz.swift", "dealz.swift", "tickz.swift", "valuz.swift"])
+        #expect(try String(contentsOf: output.appendingPathComponent("chatz.swift"), encoding: .utf8).contains("struct"))
+    }
+
     @Test("--access-level internal drops public")
     func internalAccess() throws {
         let output = try temporaryFolder()
