@@ -14,16 +14,26 @@ public enum Checker {
     /// Parses, resolves and checks `files` together.
     public static func check(_ files: [SourceFile]) -> Result {
         var diagnostics = DiagnosticCollector()
-        let matcher = PatternMatcher()
-        var resolver = Resolver(matcher: matcher)
-        var drafts: [ServiceDraft] = []
-        // Parsing is per file and pure, so it runs on every core; resolving shares the matcher's
-        // cache, so it stays on this thread, in file order.
-        for (syntax, syntaxDiagnostics) in files.parallelMap(Parser.parse) {
-            diagnostics.append(contentsOf: syntaxDiagnostics)
-            drafts += resolver.resolve(syntax)
+        // Parsing and resolving are per file, so they run on every core, a run of files per
+        // thread with a matcher of its own (a matcher caches compiled patterns and is not
+        // shared); the drafts keep file order.
+        let resolved = files.parallelChunks { chunk -> [(drafts: [ServiceDraft], diagnostics: [Diagnostic])] in
+            var resolver = Resolver(matcher: PatternMatcher())
+            var drafts: [ServiceDraft] = []
+            var diagnostics: [Diagnostic] = []
+            for file in chunk {
+                let (syntax, syntaxDiagnostics) = Parser.parse(file)
+                diagnostics += syntaxDiagnostics
+                drafts += resolver.resolve(syntax)
+            }
+            return [(drafts, diagnostics + resolver.diagnostics.diagnostics)]
         }
-        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
+        var drafts: [ServiceDraft] = []
+        for chunk in resolved {
+            drafts += chunk.drafts
+            diagnostics.append(contentsOf: chunk.diagnostics)
+        }
+        let matcher = PatternMatcher()
         let topology = Topology(services: drafts, diagnostics: &diagnostics)
         let flow = MessageFlow(topology: topology, shapes: FrameShape(matcher: matcher), diagnostics: &diagnostics)
         return Result(ir: makeIR(files: files, flow: flow), diagnostics: diagnostics.sorted)

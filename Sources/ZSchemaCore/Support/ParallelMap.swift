@@ -1,25 +1,30 @@
 import Dispatch
 
 extension Array where Element: Sendable {
-    /// `map(transform)`, run on every core: the elements are cut into at most `chunkLimit`
-    /// contiguous chunks, and each chunk is transformed on one thread of `concurrentPerform`,
-    /// which runs as many at once as there are cores to run them. The result keeps the order of
-    /// `self`, so the output is the same as `map`'s, whatever the scheduling.
+    /// `map(transform)`, run on every core (see ``parallelChunks(minimumCount:_:)``). The
+    /// result keeps the order of `self`, so the output is the same as `map`'s, whatever the
+    /// scheduling.
     ///
     /// For work whose elements are independent and each cost well over a microsecond (parsing a
     /// file, rendering one); below `minimumCount` elements it runs on the caller's thread.
     package func parallelMap<T: Sendable>(minimumCount: Int = 16, _ transform: @Sendable (Element) -> T) -> [T] {
         guard count >= minimumCount else { return map(transform) }
+        return parallelChunks(minimumCount: minimumCount) { $0.map(transform) }
+    }
+
+    /// The results of `transform` on contiguous chunks of `self`, joined in the order of the
+    /// chunks. The elements are cut into at most `chunkLimit` chunks, and each chunk is
+    /// transformed on one thread of `concurrentPerform`, which runs as many at once as there are
+    /// cores to run them. For work that keeps state across the elements of a chunk (a cache);
+    /// below `minimumCount` elements the whole array is one chunk, on the caller's thread.
+    func parallelChunks<T: Sendable>(minimumCount: Int = 16, _ transform: @Sendable (ArraySlice<Element>) -> [T]) -> [T] {
+        guard count >= minimumCount else { return transform(self[...]) }
         let chunkCount = Swift.min(count, Self.chunkLimit)
-        let results = ParallelResults<T>(count: count)
-        self.withUnsafeBufferPointer { elements in
-            let input = UnsafeSendableBuffer(elements)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let range = Self.range(ofChunk: chunk, chunkCount: chunkCount, count: input.buffer.count)
-                for index in range { results.store(transform(input.buffer[index]), at: index) }
-            }
+        let results = ParallelResults<[T]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            results.store(transform(self[Self.range(ofChunk: chunk, chunkCount: chunkCount, count: count)]), at: chunk)
         }
-        return results.collected()
+        return results.collected().flatMap { $0 }
     }
 
     /// Enough chunks to keep a few dozen cores evenly busy, few enough that each is worth a thread.
@@ -35,16 +40,7 @@ extension Array where Element: Sendable {
     }
 }
 
-/// A read-only view of an array's storage handed to the threads of one `parallelMap`.
-///
-/// `@unchecked Sendable`: the elements are `Sendable`, the buffer is only read, and the array
-/// it points into outlives every thread (`concurrentPerform` returns only when all are done).
-private struct UnsafeSendableBuffer<Element: Sendable>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Element>
-    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
-}
-
-/// The results of one `parallelMap`, one slot per element.
+/// The results of one `parallelChunks`, one slot per chunk.
 ///
 /// `@unchecked Sendable`: each slot is written by exactly one thread, once, and read only by
 /// `collected()`, after `concurrentPerform` has returned, which orders every write before it.
@@ -68,7 +64,7 @@ private final class ParallelResults<T: Sendable>: @unchecked Sendable {
     /// Every result, in order; each slot has been stored.
     func collected() -> [T] {
         (0..<count).map { index in
-            guard let value = slots[index] else { preconditionFailure("parallelMap left slot \(index) empty") }
+            guard let value = slots[index] else { preconditionFailure("parallelChunks left slot \(index) empty") }
             return value
         }
     }

@@ -1,16 +1,25 @@
 /// Builds Swift source text line by line with four-space indentation.
 struct CodeWriter {
-    private(set) var text = ""
+    /// The UTF-8 of the text so far: appending bytes is a copy, where appending to a `String`
+    /// also re-checks its encoding each time.
+    private var bytes: [UInt8] = []
     private var level = 0
+
+    init() { bytes.reserveCapacity(1 << 15) }
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends one line at the current indentation (an empty line has no trailing spaces).
     mutating func line(_ content: String = "") {
         if !content.isEmpty {
-            for _ in 0..<level { text += "    " }
-            text += content
+            for _ in 0..<level { bytes.append(contentsOf: Self.indentation) }
+            bytes.append(contentsOf: content.utf8)
         }
-        text += "\n"
+        bytes.append(UInt8(ascii: "\n"))
     }
+
+    private static let indentation: [UInt8] = Array("    ".utf8)
 
     /// `header {`, the body one level deeper, then `}`.
     mutating func block(_ header: String, _ body: (inout CodeWriter) -> Void) {
@@ -112,6 +121,7 @@ public enum AccessLevel: String, Sendable, CaseIterable {
 enum SwiftLiteral {
     /// A double-quoted Swift string literal for `text`.
     static func string(_ text: String) -> String {
+        if text.utf8.allSatisfy(isPlain) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -134,6 +144,13 @@ enum SwiftLiteral {
     /// `text` as Swift string literals of at most about `length` characters each, cut between
     /// Unicode scalars (never inside an escape), to be joined with `+`.
     static func pieces(_ text: String, length: Int = 80) -> [String] {
+        if text.utf8.allSatisfy(isPlain) {
+            // One byte, one character, no escapes: cut every `length` bytes.
+            let bytes = Array(text.utf8)
+            return stride(from: 0, to: Swift.max(bytes.count, 1), by: length).map { start in
+                "\"" + String(decoding: bytes[start..<Swift.min(start + length, bytes.count)], as: UTF8.self) + "\""
+            }
+        }
         var pieces: [String] = []
         var current = ""
         for scalar in text.unicodeScalars {
@@ -145,6 +162,11 @@ enum SwiftLiteral {
             current += escaped
         }
         return pieces + ["\"" + current + "\""]
+    }
+
+    /// Whether `byte` stands for itself in a string literal: printable ASCII other than `\` and `"`.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
     }
 
     /// The bytes as array items (`0x00`), for a list that may wrap.

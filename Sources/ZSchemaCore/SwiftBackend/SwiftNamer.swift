@@ -104,9 +104,23 @@ struct SwiftNamer {
     // MARK: Members
 
     private mutating func nameMembers() {
-        for message in ir.messages {
-            names.messages[message.name] = messageNames(type: typeName(message.name), frames: message.frames, fields: message.fields)
+        // Each message's and each service's members are named in scopes of their own, so they
+        // are named on every core: each run of them by a copy of this namer, whose names and
+        // hidden externals are then gathered in declaration order.
+        let base = self
+        let messages = ir.messages.parallelChunks { chunk -> [(names: [SwiftNames.Message], hidden: Set<String>)] in
+            var namer = base
+            let names = chunk.map { namer.messageNames(type: namer.typeName($0.name), frames: $0.frames, fields: $0.fields) }
+            return [(names, namer.hidden)]
         }
+        for (message, own) in zip(ir.messages, messages.flatMap(\.names)) { names.messages[message.name] = own }
+        let services = ir.services.parallelChunks { chunk -> [(names: [SwiftNames.Service], hidden: Set<String>)] in
+            var namer = base
+            return [(chunk.map { namer.nameService($0) }, namer.hidden)]
+        }
+        for (service, own) in zip(ir.services, services.flatMap(\.names)) { names.services[service.id] = own }
+        for chunk in messages { hidden.formUnion(chunk.hidden) }
+        for chunk in services { hidden.formUnion(chunk.hidden) }
         for union in ir.unions {
             // A case named like an alternative's type would hide that type in the enum's body.
             let alternatives = union.messages.map(typeName)
@@ -117,9 +131,6 @@ struct SwiftNamer {
                 type: typeName(union.id), cases: caseNames, framesType: record(locals.claim("Frames")),
                 writerType: record(locals.claim("Writer")), failures: record(locals.claim("failures")),
                 message: record(locals.claim("message")))
-        }
-        for service in ir.services {
-            nameService(service)
         }
     }
 
@@ -174,7 +185,8 @@ struct SwiftNamer {
         return SwiftNames.Message(type: type, fields: fieldNames, enums: enums, statics: statics, codec: codec, call: call)
     }
 
-    private mutating func nameService(_ service: Service) {
+    /// The names of `service`'s class and its members.
+    private mutating func nameService(_ service: Service) -> SwiftNames.Service {
         var serviceNames = SwiftNames.Service(
             type: serviceTypes[service.id] ?? service.id, properties: [], socketAliases: [:], endpoints: [], rawSockets: [:], subscriptions: [])
         var members = NameScope(SwiftIdentifier.unusableMemberNames)
@@ -217,6 +229,6 @@ struct SwiftNamer {
         for (index, socket) in service.sockets.enumerated() where socket.monitoredSocket == nil {
             serviceNames.rawSockets[index] = record(parameters.claim(spelled[index] + "Socket"))
         }
-        names.services[service.id] = serviceNames
+        return serviceNames
     }
 }

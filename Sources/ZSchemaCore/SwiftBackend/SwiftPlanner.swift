@@ -127,10 +127,10 @@ struct SwiftPlanner: Sendable {
         if let message = messagesByName[id], let own = names.messages[id] {
             sends = [fieldsMethod(message, own, name: "send", unionCase: nil, replying: false)]
             replies = [fieldsMethod(message, own, name: "reply", unionCase: nil, replying: true)]
-        } else if let union = ir.unions.first(where: { $0.id == id }), let own = names.unions[id] {
+        } else if let alternatives = unionMessages[id], let own = names.unions[id] {
             var unionSends: [SendMethodPlan] = []
             var unionReplies: [SendMethodPlan] = []
-            for (index, name) in union.messages.enumerated() {
+            for (index, name) in alternatives.enumerated() {
                 guard let message = messagesByName[name], let alternative = names.messages[name] else { continue }
                 for replying in [false, true] {
                     let verb = replying ? "reply" : "send"
