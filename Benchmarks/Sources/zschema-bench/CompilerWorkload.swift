@@ -1,7 +1,9 @@
 import Foundation
 
 /// Compiler speed: `zschema compile` on the project's schemas once, 100 and 1,000 times over
-/// (renamed systems, their own ports), run as the same executable the build plugin uses.
+/// (renamed systems, their own ports), run as the same executable the build plugin uses. Each
+/// figure is the median of `rounds` runs, each into a folder of its own that does not exist yet,
+/// as a clean build's is: this machine's timings of one run vary by 2×.
 enum CompilerWorkload {
     struct Timing {
         let once: Double
@@ -13,7 +15,7 @@ enum CompilerWorkload {
 
     /// Nil when the zschema tool is not next to this executable (SwiftPM names the plugin's copy
     /// `zschema-tool`).
-    static func run(schemas: URL) throws -> Timing? {
+    static func run(schemas: URL, rounds: Int) throws -> Timing? {
         let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         guard
             let tool = ["zschema-tool", "zschema"].map({ products.appendingPathComponent($0) })
@@ -33,15 +35,20 @@ enum CompilerWorkload {
             }
             return folder
         }
+        var runs = 0
         func time(_ input: URL) throws -> Double {
-            let process = Process()
-            process.executableURL = tool
-            process.arguments = ["compile", input.path, "--output", work.appendingPathComponent("out-\(input.lastPathComponent)").path]
-            let start = ContinuousClock.now
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-            return (ContinuousClock.now - start).seconds
+            try median(
+                (0..<max(1, rounds)).map { _ in
+                    runs += 1
+                    let process = Process()
+                    process.executableURL = tool
+                    process.arguments = ["compile", input.path, "--output", work.appendingPathComponent("out-\(runs)").path]
+                    let start = ContinuousClock.now
+                    try process.run()
+                    process.waitUntilExit()
+                    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+                    return (ContinuousClock.now - start).seconds
+                })
         }
         return Timing(once: try time(schemas), hundredfold: try time(try copies(100)), thousandfold: try time(try copies(1000)))
     }

@@ -188,7 +188,7 @@ if options.runs("async") {
 
 // The compiler and the build plugin.
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized
-if options.runs("compiler"), let compiler = try CompilerWorkload.run(schemas: repository.appendingPathComponent("Schemas")) {
+if options.runs("compiler"), let compiler = try CompilerWorkload.run(schemas: repository.appendingPathComponent("Schemas"), rounds: options.rounds) {
     rows.append(Row(workload: "zschema compile Schemas/ (4 files), process included", unit: "ms", swift: compiler.once * 1000))
     rows.append(Row(workload: "zschema compile 100x Schemas/ (400 files)", unit: "ms", swift: compiler.hundredfold * 1000))
     rows.append(Row(workload: "zschema compile 1000x Schemas/ (4,000 files)", unit: "ms", swift: compiler.thousandfold * 1000))
