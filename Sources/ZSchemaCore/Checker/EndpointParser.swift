@@ -10,8 +10,8 @@ enum EndpointParser {
         var explicitBind: Bool?
         if address.first == "@" { explicitBind = true } else if address.first == ">" { explicitBind = false }
         if explicitBind != nil { address = address.dropFirst() }
-        let offset = text.value.count - address.count
-        guard let separator = address.firstRange(of: "://") else {
+        let offset = explicitBind == nil ? 0 : 1
+        guard let separator = address.firstRange(ofBytes: "://") else {
             throw SyntaxError(location: text.location, message: "expected an endpoint 'transport://address' such as 'tcp://*:9003', found '\(text.value)'")
         }
         let transport = String(address[..<separator.lowerBound])
@@ -27,17 +27,18 @@ enum EndpointParser {
         var host: String?
         var port: Int?
         if transport == "tcp" || transport == "ws" || transport == "wss" || transport == "udp" {
-            let hostPort = rest.split(separator: "/", maxSplits: 1).first.map(String.init) ?? rest
-            guard let colon = hostPort.lastIndex(of: ":") else {
+            // By byte: `split` and `lastIndex(of:)` on `Character`s were most of parsing an endpoint.
+            let hostPort = rest.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(rest[..<$0]) } ?? rest
+            guard let colon = hostPort.utf8.lastIndex(of: UInt8(ascii: ":")) else {
                 throw SyntaxError(
                     location: text.location.advanced(by: offset + transport.count + 3),
                     message: "expected 'host:port' after '\(transport)://', such as '*:9003' or 'localhost:9003'")
             }
             let hostText = String(hostPort[..<colon])
             let portText = String(hostPort[hostPort.index(after: colon)...])
-            let portColumn = offset + transport.count + 3 + hostText.count + 1
             if portText != "*" {
                 guard let number = Int(portText), (1...65535).contains(number) else {
+                    let portColumn = offset + transport.count + 3 + hostText.count + 1
                     throw SyntaxError(location: text.location.advanced(by: portColumn), message: "port '\(portText)' is not a number from 1 to 65535 or '*'")
                 }
                 port = number

@@ -29,7 +29,7 @@ struct FrameShape {
     static func anonymous(_ pcre: String) -> String {
         var result = ""
         var rest = Substring(pcre)
-        while let range = rest.firstRange(of: "(?<") {
+        while let range = rest.firstRange(ofBytes: "(?<") {
             result += rest[..<range.upperBound]
             rest = rest[range.upperBound...]
             if let first = rest.first, first != "=", first != "!", let close = rest.firstIndex(of: ">") {
