@@ -20,10 +20,7 @@ enum SchemaLoader {
             }
             if isDirectory.boolValue {
                 let base = input.hasSuffix("/") ? String(input.dropLast()) : input
-                let found = (manager.enumerator(atPath: input)?.compactMap { $0 as? String } ?? [])
-                    .filter { $0.hasSuffix(".zschema") }
-                    .sorted()
-                    .map { base + "/" + $0 }
+                let found = schemaFiles(under: base).sorted().map { base + "/" + $0 }
                 if found.isEmpty { throw Failure(description: "error: no *.zschema files in \(input)") }
                 paths += found
             } else {
@@ -42,6 +39,39 @@ enum SchemaLoader {
             return .success(SourceFile(path: path, text: text))
         }
         return try loaded.map { try $0.get() }
+    }
+}
+
+extension SchemaLoader {
+    /// The paths, relative to `folder`, of every `*.zschema` file in it and its subfolders.
+    /// Links to files count; links to folders are not followed, as `FileManager`'s enumerator
+    /// does not follow them. Read with `readdir`: the enumerator took 150,000 instructions a file.
+    static func schemaFiles(under folder: String) -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            guard let directory = opendir(path) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    if lstat(folder + "/" + child, &status) == 0 {
+                        type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                    }
+                }
+                if type == UInt8(DT_DIR) {
+                    pending.append(child)
+                } else if name.hasSuffix(".zschema") {
+                    found.append(child)
+                }
+            }
+        }
+        return found
     }
 }
 

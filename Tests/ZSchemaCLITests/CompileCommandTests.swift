@@ -86,6 +86,34 @@ struct CompileCommandTests {
         #expect(try String(contentsOf: output.appendingPathComponent("chatz.swift"), encoding: .utf8).contains("struct"))
     }
 
+    @Test("a folder is searched through its subfolders; links to files count, links to folders are not followed")
+    func folderSearch() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let manager = FileManager.default
+        let input = root.appendingPathComponent("in")
+        try manager.createDirectory(at: input.appendingPathComponent("sub/deeper"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: root.appendingPathComponent("elsewhere"), withIntermediateDirectories: true)
+        let schemas = repositoryRoot.appendingPathComponent("Schemas")
+        try manager.copyItem(at: schemas.appendingPathComponent("tickz.zschema"), to: input.appendingPathComponent("tickz.zschema"))
+        try manager.copyItem(at: schemas.appendingPathComponent("chatz.zschema"), to: input.appendingPathComponent("sub/deeper/chatz.zschema"))
+        try manager.copyItem(at: schemas.appendingPathComponent("valuz.zschema"), to: root.appendingPathComponent("elsewhere/valuz.zschema"))
+        try "not a schema".write(to: input.appendingPathComponent("sub/notes.txt"), atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(at: input.appendingPathComponent("linked"), withDestinationURL: root.appendingPathComponent("elsewhere"))
+        try manager.createSymbolicLink(
+            at: input.appendingPathComponent("dealz.zschema"), withDestinationURL: schemas.appendingPathComponent("dealz.zschema"))
+        let output = root.appendingPathComponent("out")
+        let result = try zschema(["compile", input.path, "-o", output.path, "--no-warnings"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try manager.contentsOfDirectory(atPath: output.path).sorted() == ["chatz.swift", "dealz.swift", "tickz.swift"])
+        // An empty folder is refused with the reason.
+        let empty = root.appendingPathComponent("empty")
+        try manager.createDirectory(at: empty, withIntermediateDirectories: true)
+        let refused = try zschema(["compile", empty.path, "-o", output.path])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("error: no *.zschema files in \(empty.path)"))
+    }
+
     @Test("--access-level internal drops public")
     func internalAccess() throws {
         let output = try temporaryFolder()
