@@ -3,70 +3,88 @@
 /// Columns count characters (grapheme clusters), as editors do; the text of a run of them is
 /// cut from the line itself, which is much faster than building a `String` from `Character`s.
 struct LineCursor {
-    let characters: [Character]
     let file: String
     let line: Int
     private(set) var position: Int
     private let text: Substring
-    /// Where each character starts in `text`, and `text.endIndex` last.
+    /// The line's bytes when it is all ASCII (a line holds no CRLF, the only ASCII character of
+    /// two bytes): then a byte is a character, and no grapheme breaking is needed, which was most
+    /// of the parser's time. Empty otherwise (or for an empty line).
+    private let ascii: [UInt8]
+    /// The characters of a line that is not all ASCII; empty otherwise.
+    private let characters: [Character]
+    /// Where each of `characters` starts in `text`, and `text.endIndex` last; empty for ASCII.
     private let starts: [String.Index]
+    /// The number of characters.
+    let count: Int
+    private let isASCII: Bool
 
     init(_ text: Substring, file: String, line: Int, position: Int = 0) {
-        var characters: [Character] = []
-        var starts: [String.Index] = []
-        characters.reserveCapacity(text.utf8.count)
-        starts.reserveCapacity(text.utf8.count + 1)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (a line holds no CRLF, the only two-byte ASCII character): a character per
-            // byte, without grapheme breaking, which was most of the parser's time.
-            var index = text.utf8.startIndex
-            for byte in text.utf8 {
-                characters.append(Character(Unicode.Scalar(byte)))
-                starts.append(index)
-                index = text.utf8.index(after: index)
-            }
+        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            ascii = Array(text.utf8)
+            characters = []
+            starts = []
+            count = ascii.count
         } else {
+            var characters: [Character] = []
+            var starts: [String.Index] = []
             var index = text.startIndex
             while index < text.endIndex {
                 characters.append(text[index])
                 starts.append(index)
                 index = text.index(after: index)
             }
+            starts.append(text.endIndex)
+            ascii = []
+            self.characters = characters
+            self.starts = starts
+            count = characters.count
         }
-        starts.append(text.endIndex)
-        self.characters = characters
-        self.starts = starts
         self.text = text
         self.file = file
         self.line = line
         self.position = position
     }
 
+    /// `Character(Unicode.Scalar(byte))` for every ASCII byte, made once.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+
+    /// Character `index` of the line.
+    private func character(_ index: Int) -> Character {
+        isASCII ? Self.asciiCharacters[Int(ascii[index])] : characters[index]
+    }
+
+    /// Where character `index` (or the end, at `count`) starts in `text`.
+    private func start(_ index: Int) -> String.Index {
+        isASCII ? text.utf8.index(text.startIndex, offsetBy: index) : starts[index]
+    }
+
     /// The text of characters `range` of the line.
     func text(_ range: Range<Int>) -> String {
-        let clamped = range.clamped(to: 0..<characters.count)
-        return String(text[starts[clamped.lowerBound]..<starts[clamped.upperBound]])
+        let clamped = range.clamped(to: 0..<count)
+        return String(text[start(clamped.lowerBound)..<start(clamped.upperBound)])
     }
 
     var location: SourceLocation { SourceLocation(file: file, line: line, column: position + 1) }
-    var atEnd: Bool { position >= characters.count }
-    var peek: Character? { atEnd ? nil : characters[position] }
+    var atEnd: Bool { position >= count }
+    var peek: Character? { atEnd ? nil : character(position) }
 
     func peek(offset: Int) -> Character? {
-        position + offset < characters.count ? characters[position + offset] : nil
+        position + offset < count ? character(position + offset) : nil
     }
 
     /// Whether the rest of the line starts with `text`.
     func starts(with text: String) -> Bool {
         var index = position
         for character in text {
-            guard index < characters.count, characters[index] == character else { return false }
+            guard index < count, self.character(index) == character else { return false }
             index += 1
         }
         return true
     }
 
-    mutating func advance(_ count: Int = 1) { position = min(position + count, characters.count) }
+    mutating func advance(_ count: Int = 1) { position = min(position + count, self.count) }
 
     mutating func skipSpaces() {
         while let character = peek, character == " " || character == "\t" { position += 1 }
@@ -91,11 +109,20 @@ struct LineCursor {
     /// An identifier: a letter or `_`, then letters, digits and `_`.
     mutating func identifier() -> Located<String>? {
         guard let first = peek, first.isASCII, first.isLetter || first == "_" else { return nil }
-        return take { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        guard isASCII else { return take { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }
+        let start = location
+        let begin = position
+        while position < count, Self.isIdentifierByte(ascii[position]) { position += 1 }
+        return Located(value: text(begin..<position), location: start)
+    }
+
+    /// An ASCII letter, digit or `_`.
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }
 
     /// The rest of the line from the current position.
-    var rest: String { text(position..<characters.count) }
+    var rest: String { text(position..<count) }
 }
 
 /// A syntax error: where and what.
