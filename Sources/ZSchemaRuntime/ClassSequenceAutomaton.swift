@@ -20,18 +20,23 @@ struct ClassSequenceAutomaton {
     @usableFromInline
     enum Verdict { case matched, noMatch }
 
-    /// `transitions[state * 128 + character]` is the next state; state 0 is the dead state
-    /// (no match possible any more) and state 1 the start.
+    /// `transitions[state * 256 + byte]` is the next state; state 0 is the dead state (no
+    /// match possible any more), state 1 the start, and ``escape`` the state every byte of
+    /// 0x80 or above leads to, from every state, and never leaves. So the loop over a subject
+    /// has no branch: a subject that is not all ASCII ends in ``escape`` and goes to PCRE2.
     @usableFromInline let transitions: UnsafeMutablePointer<UInt8>
     /// `accepting[state]` is 1 when a subject ending in `state` matches.
     @usableFromInline let accepting: UnsafeMutablePointer<UInt8>
+    /// The state past the table's own: a byte that is not ASCII was read.
+    @usableFromInline let escape: Int
     /// Whether one capturing group wraps the whole pattern (group 1 is then the whole subject).
     let capturesWhole: Bool
 
     /// The most pattern positions (one machine word, the accepting position included).
     static let maximumPositions = 63
-    /// The most states of the table, the dead state included.
-    static let maximumStates = 256
+    /// The most states of the table, the dead state included (one more, ``escape``, must still
+    /// fit a byte).
+    static let maximumStates = 255
 
     /// Builds the automaton for `pattern`, or returns nil when the pattern is not a plain
     /// sequence of quantified single-character classes or its table would be too large.
@@ -44,10 +49,18 @@ struct ClassSequenceAutomaton {
             let positions = PositionAutomaton(shape: shape, asciiMembers: asciiMembers),
             let table = positions.deterministic(maximumStates: Self.maximumStates)
         else { return nil }
-        transitions = .allocate(capacity: table.transitions.count)
-        transitions.initialize(from: table.transitions, count: table.transitions.count)
-        accepting = .allocate(capacity: table.accepting.count)
-        accepting.initialize(from: table.accepting, count: table.accepting.count)
+        let states = table.accepting.count
+        escape = states
+        // Rows of 256: the ASCII half from the table, every other byte to `escape`, whose own
+        // row leads only to itself.
+        transitions = .allocate(capacity: (states + 1) * 256)
+        transitions.initialize(repeating: UInt8(states), count: (states + 1) * 256)
+        for state in 0..<states {
+            for character in 0..<128 { transitions[state * 256 + character] = table.transitions[state * 128 + character] }
+        }
+        accepting = .allocate(capacity: states + 1)
+        accepting.initialize(from: table.accepting, count: states)
+        accepting[states] = 0
         capturesWhole = shape.capturesWhole
     }
 
@@ -61,23 +74,9 @@ struct ClassSequenceAutomaton {
     @inlinable
     func match(_ bytes: UnsafeRawBufferPointer) -> Verdict? {
         var state = 1
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte >= 0x80 { return nil }
-            state = Int(transitions[state &<< 7 | Int(byte)])
-            index += 1
-            if state == 0 {
-                // No match, unless a later byte is not ASCII: then PCRE2 must tell whether the
-                // subject is valid UTF-8 at all.
-                while index < count {
-                    if bytes[index] >= 0x80 { return nil }
-                    index += 1
-                }
-                return .noMatch
-            }
-        }
+        for byte in bytes { state = Int(transitions[state &<< 8 | Int(byte)]) }
+        // Not all ASCII: PCRE2 must tell whether the subject is valid UTF-8 at all.
+        if state == escape { return nil }
         return accepting[state] != 0 ? .matched : .noMatch
     }
 }
