@@ -9,7 +9,7 @@ import ZSchemaCore
 ///
 /// Nothing is `fsync`ed: every output is made again from the schemas, and a file cut short by
 /// a crash differs from what the next run generates, so that run rewrites it. (The syncs cost
-/// 2 s of the 3 s that 4,000 files took.) The files are written one after another: threads
+/// 2 s of the 5.4 s that 4,000 files took.) The files are written one after another: threads
 /// creating files in one folder wait on its lock, and spun on it for a fifth of the run.
 enum OutputWriter {
     struct Failure: Error, CustomStringConvertible {

@@ -45,7 +45,8 @@ enum SchemaLoader {
 extension SchemaLoader {
     /// The paths, relative to `folder`, of every `*.zschema` file in it and its subfolders.
     /// Links to files count; links to folders are not followed, as `FileManager`'s enumerator
-    /// does not follow them. Read with `readdir`: the enumerator took 150,000 instructions a file.
+    /// does not follow them. Read with `readdir`, which saved about 20,000 instructions a file
+    /// over the enumerator.
     static func schemaFiles(under folder: String) -> [String] {
         var found: [String] = []
         var pending = [""]

@@ -22,7 +22,8 @@ enum CompilerWorkload {
         let thousandfoldInMemory: Double?
     }
 
-    /// One compile's wall-clock time and the kernel CPU time it took, in seconds.
+    /// A compile's wall-clock time and the kernel CPU time it took, in seconds (one run, or
+    /// the medians of several).
     private struct Run {
         let wall: Double
         let kernel: Double
@@ -55,12 +56,12 @@ enum CompilerWorkload {
             return folder
         }
         var runs = 0
-        func time(_ input: URL, outputIn base: URL = work) throws -> (wall: Double, kernel: Double) {
+        func time(_ input: URL, outputIn base: URL = work) throws -> Run {
             let measured = try (0..<max(1, rounds)).map { _ in
                 runs += 1
                 return try compile(tool: tool, input: input, output: base.appendingPathComponent("out-\(runs)"))
             }
-            return (median(measured.map(\.wall)), median(measured.map(\.kernel)))
+            return Run(wall: median(measured.map(\.wall)), kernel: median(measured.map(\.kernel)))
         }
         let thousandfold = try time(try copies(1000, in: work))
         return Timing(

@@ -8,8 +8,7 @@ extension Array where Element: Sendable {
     /// For work whose elements are independent and each cost well over a microsecond (parsing a
     /// file, rendering one); below `minimumCount` elements it runs on the caller's thread.
     package func parallelMap<T: Sendable>(minimumCount: Int = 16, _ transform: @Sendable (Element) -> T) -> [T] {
-        guard count >= minimumCount else { return map(transform) }
-        return parallelChunks(minimumCount: minimumCount) { $0.map(transform) }
+        parallelChunks(minimumCount: minimumCount) { $0.map(transform) }
     }
 
     /// The results of `transform` on contiguous chunks of `self`, joined in the order of the

@@ -52,26 +52,23 @@ enum SwiftIdentifier {
     static func asciiWords(_ name: String) -> [String]? {
         var name = name
         return name.withUTF8 { bytes -> [String]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-            func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            guard bytes.allSatisfy(UTF8.isASCII) else { return nil }
             var words: [String] = []
             var start = 0
             var end = 0
             func cut(_ range: Range<Int>) { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)) }
             for index in bytes.indices {
                 let byte = bytes[index]
-                guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                guard byte.isASCIIAlphanumeric else {
                     if end > start { cut(start..<end) }
                     start = index + 1
                     end = start
                     continue
                 }
-                if end > start, isLower(bytes[end - 1]), isUpper(byte) {
+                if end > start, bytes[end - 1].isASCIILowercase, byte.isASCIIUppercase {
                     cut(start..<end)
                     start = index
-                } else if isLower(byte), end - start >= 2, isUpper(bytes[end - 1]), isUpper(bytes[end - 2]) {
+                } else if byte.isASCIILowercase, end - start >= 2, bytes[end - 1].isASCIIUppercase, bytes[end - 2].isASCIIUppercase {
                     // The end of a run of capitals: `HTTPServer` is `HTTP` then `Server`.
                     cut(start..<(end - 1))
                     start = end - 1

@@ -20,7 +20,7 @@ struct LineCursor {
     private let isASCII: Bool
 
     init(_ text: Substring, file: String, line: Int, position: Int = 0) {
-        isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        isASCII = text.utf8.allSatisfy(UTF8.isASCII)
         if isASCII {
             ascii = Array(text.utf8)
             characters = []
@@ -112,13 +112,8 @@ struct LineCursor {
         guard isASCII else { return take { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } }
         let start = location
         let begin = position
-        while position < count, Self.isIdentifierByte(ascii[position]) { position += 1 }
+        while position < count, ascii[position].isASCIIAlphanumeric || ascii[position] == UInt8(ascii: "_") { position += 1 }
         return Located(value: text(begin..<position), location: start)
-    }
-
-    /// An ASCII letter, digit or `_`.
-    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }
 
     /// The rest of the line from the current position.
