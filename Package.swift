@@ -43,16 +43,20 @@ let package = Package(
             providers: [.apt(["libpcre2-dev"])]
         ),
 
+        // The ASCII automaton of class-sequence patterns, built the same way by the runtime (to
+        // skip PCRE2) and by the compiler (for the IR and the generated inline checks).
+        .target(name: "ZSchemaClassSequence"),
+
         // What generated code links against: sockets, frames, codecs, PCRE2 patterns.
         .target(
             name: "ZSchemaRuntime",
-            dependencies: ["CZeroMQ", "CPCRE2"]
+            dependencies: ["CZeroMQ", "CPCRE2", "ZSchemaClassSequence"]
         ),
 
         // The compiler: syntax, checker, IR, Swift emitter. No file I/O.
         .target(
             name: "ZSchemaCore",
-            dependencies: ["CPCRE2"]
+            dependencies: ["CPCRE2", "ZSchemaClassSequence"]
         ),
 
         // The command-line tool: reads files, runs the core, writes results; `keygen` uses the

@@ -57,7 +57,7 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
         precondition(count >= 0, "a frame cannot have \(count) bytes")
         if !isKnownUniquelyReferenced(&storage) || !storage.hasRoom(forFrameOf: count) {

@@ -58,7 +58,7 @@ final class FrameBufferStorage: ManagedBuffer<FrameBufferStorage.Header, Int> {
     }
 
     /// Whether one more frame of `count` bytes fits without growing.
-    @inlinable
+    @inlinable @inline(__always)
     func hasRoom(forFrameOf count: Int) -> Bool {
         withUnsafeMutablePointerToHeader { header in
             header.pointee.frameCount < header.pointee.endCapacity
@@ -67,7 +67,7 @@ final class FrameBufferStorage: ManagedBuffer<FrameBufferStorage.Header, Int> {
     }
 
     /// Appends a frame of `count` bytes written by `fill`; the room must be there.
-    @inlinable
+    @inlinable @inline(__always)
     func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
         withUnsafeMutablePointers { header, ends in
             let start = header.pointee.byteCount

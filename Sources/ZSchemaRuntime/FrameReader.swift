@@ -155,24 +155,73 @@ public struct FrameReader<Frames: FrameSequence> {
     /// allocation of ``match(_:field:)``.
     @inlinable
     public mutating func capture(_ pattern: FramePattern, group: Int, field: String?) throws(MessageDecodingError) -> String {
-        try next(field) { (frame) throws(FrameFault) in
-            switch pattern.capture(frame, group: group) {
-            case .success(let text): return text ?? ""
-            case .failure(let failure): throw FrameFault(failure, pattern: pattern)
-            }
-        }
+        try next(field) { (frame) throws(FrameFault) in try Self.capture(frame, pattern, group: group) }
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning its text.
     @inlinable
     public mutating func text(matching pattern: FramePattern, field: String?) throws(MessageDecodingError) -> String {
+        try next(field) { (frame) throws(FrameFault) in try Self.text(frame, matching: pattern) }
+    }
+
+    /// Reads a string frame that must match `pattern` as a whole, returning the text of its one
+    /// capturing group, which spans the whole pattern; `precheck` is the generated
+    /// ``FramePatternPrecheck`` of the pattern's ASCII automaton (true: an all-ASCII frame that matches), and
+    /// `pattern` (built only when needed) decides every frame it does not accept.
+    @inlinable @inline(__always)
+    public mutating func capture<Check: FramePatternPrecheck>(
+        _ pattern: @autoclosure () -> FramePattern, group: Int, field: String?, precheck: Check.Type
+    ) throws(MessageDecodingError) -> String {
         try next(field) { (frame) throws(FrameFault) in
-            switch pattern.test(frame) {
-            case .matched: return String(frameText: frame)
-            case .invalidUTF8: throw FrameFault(.invalidUTF8, pattern: pattern)
-            case .noMatch: throw FrameFault(.noMatch, pattern: pattern)
-            case .limitExceeded: throw FrameFault(.limitExceeded, pattern: pattern)
-            }
+            if Check.accepts(frame) { return String(frameText: frame) }
+            return try Self.slowCapture(frame, pattern(), group: group)
+        }
+    }
+
+    /// Reads a string frame that must match `pattern` as a whole, returning its text;
+    /// `precheck` is the generated ``FramePatternPrecheck`` of the pattern's ASCII automaton (true: an
+    /// all-ASCII frame that matches), and `pattern` (built only when needed) decides every frame
+    /// it does not accept.
+    @inlinable @inline(__always)
+    public mutating func text<Check: FramePatternPrecheck>(
+        matching pattern: @autoclosure () -> FramePattern, field: String?, precheck: Check.Type
+    ) throws(MessageDecodingError) -> String {
+        try next(field) { (frame) throws(FrameFault) in
+            if Check.accepts(frame) { return String(frameText: frame) }
+            return try Self.slowText(frame, matching: pattern())
+        }
+    }
+
+    /// ``capture(_:group:field:precheck:)`` for a frame the precheck did not accept: out of
+    /// line, so the common path stays small enough to inline.
+    @usableFromInline @inline(never)
+    static func slowCapture(_ frame: UnsafeRawBufferPointer, _ pattern: FramePattern, group: Int) throws(FrameFault) -> String {
+        try capture(frame, pattern, group: group)
+    }
+
+    /// ``text(matching:field:precheck:)`` for a frame the precheck did not accept, out of line.
+    @usableFromInline @inline(never)
+    static func slowText(_ frame: UnsafeRawBufferPointer, matching pattern: FramePattern) throws(FrameFault) -> String {
+        try text(frame, matching: pattern)
+    }
+
+    /// The text of group `group` of `frame`, which must match `pattern`.
+    @inlinable
+    static func capture(_ frame: UnsafeRawBufferPointer, _ pattern: FramePattern, group: Int) throws(FrameFault) -> String {
+        switch pattern.capture(frame, group: group) {
+        case .success(let text): return text ?? ""
+        case .failure(let failure): throw FrameFault(failure, pattern: pattern)
+        }
+    }
+
+    /// The text of `frame`, which must match `pattern`.
+    @inlinable
+    static func text(_ frame: UnsafeRawBufferPointer, matching pattern: FramePattern) throws(FrameFault) -> String {
+        switch pattern.test(frame) {
+        case .matched: return String(frameText: frame)
+        case .invalidUTF8: throw FrameFault(.invalidUTF8, pattern: pattern)
+        case .noMatch: throw FrameFault(.noMatch, pattern: pattern)
+        case .limitExceeded: throw FrameFault(.limitExceeded, pattern: pattern)
         }
     }
 

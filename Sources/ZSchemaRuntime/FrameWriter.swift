@@ -84,6 +84,36 @@ extension FrameWriter {
         }
     }
 
+    /// Appends the UTF-8 bytes of `string` as one frame after checking that they match
+    /// `pattern` as a whole, first with `precheck`, the generated ``FramePatternPrecheck`` of the
+    /// pattern's ASCII automaton (true: an all-ASCII text that matches); `pattern` (built only
+    /// when needed) decides every text `precheck` does not accept. Nothing is appended if the
+    /// text does not match.
+    /// - Throws: ``MessageEncodingError`` naming `message` and `field` on a mismatch.
+    @inlinable @inline(__always)
+    public mutating func append<Check: FramePatternPrecheck>(
+        string: String, matching pattern: @autoclosure () -> FramePattern, message: String, field: String,
+        precheck: Check.Type
+    ) throws(MessageEncodingError) {
+        var text = string
+        let outcome = text.withUTF8 { utf8 -> FramePattern.Outcome? in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            guard Check.accepts(bytes) else { return nil }
+            appendFrame(count: bytes.count) { buffer in
+                if let base = bytes.baseAddress, bytes.count > 0 { buffer.baseAddress?.copyMemory(from: base, byteCount: bytes.count) }
+            }
+            return .matched
+        }
+        if outcome == nil { try slowAppend(string: string, matching: pattern(), message: message, field: field) }
+    }
+
+    /// ``append(string:matching:message:field:precheck:)`` for a text the precheck did not
+    /// accept: out of line, so the common path stays small enough to inline.
+    @inlinable @inline(never)
+    mutating func slowAppend(string: String, matching pattern: FramePattern, message: String, field: String) throws(MessageEncodingError) {
+        try append(string: string, matching: pattern, message: message, field: field)
+    }
+
     /// Appends a copy of every frame of `frames`, in order.
     @inlinable
     public mutating func append<Frames: FrameSequence>(framesOf frames: Frames) {

@@ -32,17 +32,23 @@ struct ThreadSafetyTests {
         let build = FileManager.default.temporaryDirectory.appendingPathComponent("zschema-tsan-\(getpid())")
         try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: build) }
-        let runtime = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Sources/ZSchemaRuntime").path)
-            .filter { $0.hasSuffix(".swift") }.sorted().map { repositoryRoot.appendingPathComponent("Sources/ZSchemaRuntime/\($0)").path }
-        let common = ["-swift-version", "6", "-sanitize=thread", "-g"] + cModuleSearchPaths
-        let library = try run(
-            "swiftc",
-            common + [
-                "-parse-as-library", "-emit-library", "-emit-module", "-module-name", "ZSchemaRuntime", "-o",
-                build.appendingPathComponent("libZSchemaRuntime.so").path,
-                "-emit-module-path", build.appendingPathComponent("ZSchemaRuntime.swiftmodule").path,
-            ] + runtime)
-        try #require(library.status == 0, "\(library.output)")
+        let common = ["-swift-version", "6", "-sanitize=thread", "-g", "-package-name", "zschema"] + cModuleSearchPaths
+        // The runtime and the module it is built on, each a library of its own, as SwiftPM has them.
+        for (module, links) in [
+            ("ZSchemaClassSequence", [String]()),
+            ("ZSchemaRuntime", ["-L", build.path, "-lZSchemaClassSequence", "-Xlinker", "-rpath", "-Xlinker", build.path]),
+        ] {
+            let sources = try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Sources/\(module)").path)
+                .filter { $0.hasSuffix(".swift") }.sorted().map { repositoryRoot.appendingPathComponent("Sources/\(module)/\($0)").path }
+            let library = try run(
+                "swiftc",
+                common + [
+                    "-parse-as-library", "-emit-library", "-emit-module", "-module-name", module, "-I", build.path, "-o",
+                    build.appendingPathComponent("lib\(module).so").path,
+                    "-emit-module-path", build.appendingPathComponent("\(module).swiftmodule").path,
+                ] + links + sources)
+            try #require(library.status == 0, "\(module): \(library.output)")
+        }
         let driver = build.appendingPathComponent("driver")
         let program = try run(
             "swiftc",

@@ -6,7 +6,7 @@ struct Resolver {
     let matcher: PatternMatcher
     /// Each pattern's translation and analysis, by its text: a pattern repeated across many
     /// schemas is analysed once.
-    private var analysed: [String: (translated: String, analysis: PatternAnalysis)] = [:]
+    private var analysed: [String: (translated: String, analysis: PatternAnalysis, automaton: ASCIIAutomaton?)] = [:]
 
     init(matcher: PatternMatcher) { self.matcher = matcher }
 
@@ -200,8 +200,9 @@ struct Resolver {
     private mutating func resolvePattern(_ source: Located<String>, repetition: Repetition) -> FrameKind? {
         let translated: String
         let analysis: PatternAnalysis
+        let automaton: ASCIIAutomaton?
         if let known = analysed[source.value] {
-            (translated, analysis) = known
+            (translated, analysis, automaton) = known
         } else {
             let translator = PatternTranslator(source.value)
             translated = translator.translated
@@ -212,8 +213,9 @@ struct Resolver {
                 return nil
             case .success(let info):
                 analysis = PatternAnalysis(pattern: translated, groupNumbers: info.groupNumbers, matcher: matcher)
+                automaton = ASCIIAutomaton(pattern: translated, captureCount: info.captureCount, matcher: matcher)
             }
-            analysed[source.value] = (translated, analysis)
+            analysed[source.value] = (translated, analysis, automaton)
         }
         for hazard in analysis.hazards { diagnostics.warning(source.location, hazard) }
         if let literal = analysis.literal { return .textConstant(literal) }
@@ -224,7 +226,7 @@ struct Resolver {
         return .text(
             TextPattern(
                 source: source.value, pcre: translated, captures: analysis.captures,
-                template: analysis.template, example: analysis.example))
+                template: analysis.template, example: analysis.example, asciiAutomaton: automaton))
     }
 
     // MARK: Subscriptions

@@ -385,6 +385,44 @@ public struct TextPattern: Sendable, Hashable, Encodable {
     public var template: [TemplatePart]?
     /// One text the pattern matches, when zschema could derive it.
     public var example: String?
+    /// For a pattern that is a sequence of quantified single-character classes (optionally
+    /// wrapped whole in one group): the automaton that decides ASCII frames without PCRE2.
+    public var asciiAutomaton: ASCIIAutomaton?
+}
+
+/// A deterministic automaton over ASCII bytes that accepts exactly the all-ASCII frames a
+/// pattern matches as a whole, with the same answers as PCRE2 (each class's ASCII members were
+/// asked of PCRE2 with the runtime's options).
+///
+/// A frame is read from state 1, one byte per arc; a byte no arc of the current state covers
+/// leads to the dead state 0, which no arc leaves. The frame matches when it is all ASCII and
+/// the last state is accepting. A frame with a byte of 0x80 or above is not decided here: PCRE2
+/// must tell whether it matches or is not even valid UTF-8.
+public struct ASCIIAutomaton: Sendable, Hashable, Encodable {
+    /// One state; index 0 is the dead state, index 1 the start.
+    public struct State: Sendable, Hashable, Encodable {
+        /// Whether a frame that ends here matches.
+        public var isAccepting: Bool
+        /// Where each byte leads; bytes on no arc lead to the dead state.
+        public var arcs: [Arc]
+    }
+
+    /// The bytes that lead from one state to `target`.
+    public struct Arc: Sendable, Hashable, Encodable {
+        /// The next state's index.
+        public var target: Int
+        /// Ascending, disjoint ranges of ASCII bytes.
+        public var bytes: [ByteRange]
+    }
+
+    /// The bytes `first` through `last`, both included.
+    public struct ByteRange: Sendable, Hashable, Encodable {
+        public var first: UInt8
+        public var last: UInt8
+    }
+
+    /// Every state; index 0 is dead, 1 the start.
+    public var states: [State]
 }
 
 /// A value an application gives and gets for a message (or a run-time subscription).

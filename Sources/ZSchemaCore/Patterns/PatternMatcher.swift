@@ -65,6 +65,8 @@ final class PatternMatcher {
     /// How many times PCRE2 matched in this run (each pattern and subject once).
     private(set) var matchCount = 0
     private var infos: [String: Info] = [:]
+    /// The ASCII members of single-character atoms already probed (``asciiMembers(of:)``).
+    private var members: [String: (low: UInt64, high: UInt64)] = [:]
     /// Outcomes already known: alternatives are compared pairwise, so one pattern meets one
     /// subject many times.
     private var outcomes: [MatchKey: Outcome] = [:]
@@ -143,6 +145,25 @@ final class PatternMatcher {
             return String(decoding: bytes[start..<end], as: UTF8.self)
         }
         return .matched(groups)
+    }
+
+    /// The ASCII characters that the single-character atom `atom` (`[A-Z]`, `\d`, `x`) matches
+    /// as a whole frame, as a 128-bit mask (`low` for 0-63, `high` for 64-127), found by asking
+    /// PCRE2 with the runtime's options about each character; nil if the atom does not compile.
+    func asciiMembers(of atom: String) -> (low: UInt64, high: UInt64)? {
+        if let known = members[atom] { return known }
+        guard case .success(let code) = compile(atom, .whole), let data = pcre2_match_data_create_from_pattern_8(code, nil)
+        else { return nil }
+        defer { pcre2_match_data_free_8(data) }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for character in 0..<128 {
+            var byte = UInt8(character)
+            guard pcre2_match_8(code, &byte, 1, 0, 0, data, context) >= 0 else { continue }
+            if character < 64 { low |= 1 << UInt64(character) } else { high |= 1 << UInt64(character - 64) }
+        }
+        members[atom] = (low, high)
+        return (low, high)
     }
 
     /// Whether `subject` matches (or, with `partial`, could start a match); nil when unknown.

@@ -104,6 +104,16 @@ struct MessagePlanner {
             case .integerConstant, .textConstant: return .constant(name: name, bytes: message.frames[index].kind.constantBytes ?? [])
             default: return nil
             }
+        } + checks()
+    }
+
+    private func checks() -> [StaticPlan] {
+        message.frames.indices.compactMap { index in
+            guard case .text(let pattern) = message.frames[index].kind, let automaton = pattern.asciiAutomaton,
+                let name = own.checks[index], let patternName = own.statics[index]
+            else { return nil }
+            let types = (external(.unsafeRawBufferPointer), external(.bool), external(.framePatternPrecheck))
+            return .check(name: name, pattern: patternName, automaton: automaton, types: types)
         }
     }
 
@@ -154,10 +164,10 @@ struct MessagePlanner {
         case .string: return .string
         case .bytes: return .bytes
         case .enumeration: return .enumeration(own.enums[index]?.type ?? "")
-        case .text where FieldLayout.isWholeText(frame): return .wholeText(pattern: pattern)
+        case .text where FieldLayout.isWholeText(frame): return .wholeText(pattern: pattern, check: own.checks[index])
         case .text:
-            guard case .capture(let group) = message.fields[field].source else { return .wholeText(pattern: pattern) }
-            return .capture(pattern: pattern, group: group)
+            guard case .capture(let group) = message.fields[field].source else { return .wholeText(pattern: pattern, check: own.checks[index]) }
+            return .capture(pattern: pattern, group: group, check: own.checks[index])
         case .integerConstant, .textConstant: return .bytes
         }
     }
@@ -188,11 +198,11 @@ struct MessagePlanner {
         let label = message.fields[first].name
         let pattern = own.statics[index] ?? ""
         guard case .text(let textPattern) = frame.kind, let template = textPattern.template, !FieldLayout.isWholeText(frame) else {
-            return .write(write(frame, pattern: pattern, label: label), source(first))
+            return .write(write(frame, pattern: pattern, check: own.checks[index], label: label), source(first))
         }
         let values = Dictionary(fieldsHere.map { (message.fields[$0].name, source($0)) }, uniquingKeysWith: { a, _ in a })
         if template.count == 1, case .capture(let name, _) = template[0], let only = values[name] {
-            return .write(.checkedText(pattern: pattern, label: label), only)
+            return .write(.checkedText(pattern: pattern, check: own.checks[index], label: label), only)
         }
         let expected = fieldsHere.compactMap { field -> (group: Int, value: ValueSource)? in
             guard case .capture(let group) = message.fields[field].source else { return nil }
@@ -203,7 +213,7 @@ struct MessagePlanner {
             pattern: pattern, expected: expected, label: label)
     }
 
-    private func write(_ frame: Frame, pattern: String, label: String) -> WriteOperation {
+    private func write(_ frame: Frame, pattern: String, check: String?, label: String) -> WriteOperation {
         switch frame.kind {
         case .scalar(.f64, let order): .double(order)
         case .scalar(.f32, let order): .float(order)
@@ -212,7 +222,7 @@ struct MessagePlanner {
         case .string: .string
         case .bytes: .bytes
         case .enumeration: .enumeration
-        case .text, .integerConstant, .textConstant: .checkedText(pattern: pattern, label: label)
+        case .text, .integerConstant, .textConstant: .checkedText(pattern: pattern, check: check, label: label)
         }
     }
 

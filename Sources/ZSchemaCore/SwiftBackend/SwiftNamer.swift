@@ -147,14 +147,18 @@ struct SwiftNamer {
         let fieldNames = fields.map { record(members.claim(SwiftIdentifier.usableMember($0.name))) }
         var enums: [Int: SwiftNames.NestedEnum] = [:]
         var statics: [Int: String] = [:]
+        var checks: [Int: String] = [:]
         for (index, frame) in frames.enumerated() {
             switch frame.kind {
             case .enumeration(let enumeration):
                 let enumType = record(members.claim(SwiftIdentifier.upperCamel(frame.name ?? "value\(index + 1)")))
                 var cases = NameScope(SwiftIdentifier.reservedMemberNames)
                 enums[index] = SwiftNames.NestedEnum(type: enumType, cases: enumeration.cases.map { record(cases.claim(SwiftIdentifier.lowerCamel($0.name))) })
-            case .text:
+            case .text(let pattern):
                 statics[index] = record(members.claim("pattern\(index + 1)"))
+                if pattern.asciiAutomaton?.isInlineCheckable == true {
+                    checks[index] = record(members.claim("Pattern\(index + 1)Check"))
+                }
             case .integerConstant, .textConstant:
                 statics[index] = record(members.claim("constant\(index + 1)"))
             case .scalar, .string, .bytes:
@@ -165,7 +169,8 @@ struct SwiftNamer {
         var codec = SwiftNames.CodecLocals(
             framesType: record(locals.claim("Frames")), frames: record(locals.claim("frames")),
             writerType: record(locals.claim("Writer")), writer: record(locals.claim("writer")),
-            reader: record(locals.claim("reader")), element: record(locals.claim("element")), match: [:], text: [:], elements: [:])
+            reader: record(locals.claim("reader")), element: record(locals.claim("element")), match: [:], text: [:], elements: [:],
+            checkFrame: record(locals.claim("frame")), checkState: record(locals.claim("state")), checkByte: record(locals.claim("byte")))
         for (index, frame) in frames.enumerated() {
             guard case .text = frame.kind else { continue }
             codec.match[index] = record(locals.claim("frame\(index + 1)"))
@@ -182,7 +187,7 @@ struct SwiftNamer {
         let call = SwiftNames.CallParameters(
             fields: callFields, dontWaitLabel: dontWaitLabel, dontWait: record(parameters.claim(dontWaitLabel)),
             peer: record(parameters.claim("peer")), frames: record(parameters.claim("frames")))
-        return SwiftNames.Message(type: type, fields: fieldNames, enums: enums, statics: statics, codec: codec, call: call)
+        return SwiftNames.Message(type: type, fields: fieldNames, enums: enums, statics: statics, checks: checks, codec: codec, call: call)
     }
 
     /// The names of `service`'s class and its members.

@@ -13,6 +13,9 @@ struct SwiftNames: Sendable {
         var enums: [Int: NestedEnum]
         /// The static holding each pattern or constant frame's value, by frame index.
         var statics: [Int: String]
+        /// The static function that checks ASCII frames of a pattern inline, by frame index
+        /// (patterns with an ASCII automaton only; see ``ASCIIAutomaton/isInlineCheckable``).
+        var checks: [Int: String]
         /// Locals and parameters of the codec functions; none equals a field, a nested type or
         /// a generated type name.
         var codec: CodecLocals
@@ -41,6 +44,10 @@ struct SwiftNames: Sendable {
         var text: [Int: String]
         /// A repeated frame's elements while decoding (`usrElements`), by frame index.
         var elements: [Int: String]
+        /// The parameter and locals of the inline pattern checks.
+        var checkFrame: String
+        var checkState: String
+        var checkByte: String
     }
 
     /// The parameters of a function that takes a message's fields.
@@ -136,22 +143,22 @@ enum ExternalName: String, CaseIterable, Sendable {
     case string = "String", double = "Double", float = "Float", bool = "Bool", int = "Int"
     case uint8 = "UInt8", int8 = "Int8", uint16 = "UInt16", int16 = "Int16", uint32 = "UInt32", int32 = "Int32"
     case uint64 = "UInt64", int64 = "Int64", sendable = "Sendable", hashable = "Hashable", caseIterable = "CaseIterable"
-    case void = "Void"
+    case void = "Void", unsafeRawBufferPointer = "UnsafeRawBufferPointer"
     case zschemaMessage = "ZSchemaMessage", frameSequence = "FrameSequence", frameReader = "FrameReader"
     case frameWriter = "FrameWriter", messageDecodingError = "MessageDecodingError"
-    case messageEncodingError = "MessageEncodingError", framePattern = "FramePattern"
+    case messageEncodingError = "MessageEncodingError", framePattern = "FramePattern", framePatternPrecheck = "FramePatternPrecheck"
     case messageSending = "MessageSending", router = "Router", routingEnvelope = "RoutingEnvelope"
     case publisher = "Publisher", subscriber = "Subscriber", pusher = "Pusher", puller = "Puller"
     case requester = "Requester", replier = "Replier", dealer = "Dealer", pair = "Pair"
     case xPublisher = "XPublisher", xSubscriber = "XSubscriber", streamSocket = "StreamSocket"
     case zmqContext = "ZMQContext", zmqSocket = "ZMQSocket", socketMonitor = "SocketMonitor", rawMessage = "RawMessage"
-    case runtimeVersion = "ZSchemaGeneratedCodeVersion3"
+    case runtimeVersion = "ZSchemaGeneratedCodeVersion4"
 
     /// The module that declares it.
     var module: String {
         switch self {
         case .string, .double, .float, .bool, .int, .uint8, .int8, .uint16, .int16, .uint32, .int32, .uint64, .int64,
-            .sendable, .hashable, .caseIterable, .void:
+            .sendable, .hashable, .caseIterable, .void, .unsafeRawBufferPointer:
             "Swift"
         default:
             "ZSchemaRuntime"

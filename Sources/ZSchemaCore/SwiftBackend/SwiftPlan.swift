@@ -57,6 +57,9 @@ struct FieldPlan: Sendable {
 enum StaticPlan: Sendable {
     case pattern(name: String, pcre: String)
     case constant(name: String, bytes: [UInt8])
+    /// A function that runs a pattern's ASCII automaton inline (``ASCIIAutomaton``): true for
+    /// an all-ASCII frame that matches, false for anything else, which the pattern decides.
+    case check(name: String, pattern: String, automaton: ASCIIAutomaton, types: (bytes: SwiftType, bool: SwiftType, check: SwiftType))
 }
 
 /// `init(frames:)` and `encode(into:)`.
@@ -83,8 +86,9 @@ enum ReadOperation: Sendable {
     case string
     case bytes
     case enumeration(String)
-    case wholeText(pattern: String)
-    case capture(pattern: String, group: Int)
+    /// `check` names the pattern's inline check, when it has one.
+    case wholeText(pattern: String, check: String?)
+    case capture(pattern: String, group: Int, check: String?)
 }
 
 /// One step of a decoder, one per frame.
@@ -117,8 +121,8 @@ enum WriteOperation: Sendable {
     case bytes
     /// An enum's raw value, big-endian.
     case enumeration
-    /// Text checked against a pattern as it is copied.
-    case checkedText(pattern: String, label: String)
+    /// Text checked against a pattern (first by its inline `check`, if any) as it is copied.
+    case checkedText(pattern: String, check: String?, label: String)
 }
 
 /// One step of an encoder, one per frame.

@@ -119,6 +119,8 @@ struct SwiftRenderer {
                 case .constant(let name, let bytes):
                     writer.line(
                         .list(open: "@usableFromInline static let \(id(name)): [\(external(.uint8))] = [", items: SwiftLiteral.byteItems(bytes), close: "]"))
+                case .check(let name, let pattern, let automaton, let types):
+                    renderCheck(name, pattern: pattern, automaton: automaton, types: types, locals: message.codec.locals, into: &writer)
                 }
             }
             writer.line()
@@ -175,9 +177,80 @@ struct SwiftRenderer {
         case .string: return "try \(reader).string(field: \(field))"
         case .bytes: return "try \(reader).bytes(field: \(field))"
         case .enumeration(let name): return "try \(reader).enumeration(\(id(name)).self, field: \(field))"
-        case .wholeText(let pattern): return "try \(reader).text(matching: Self.\(id(pattern)), field: \(field))"
-        case .capture(let pattern, let group): return "try \(reader).capture(Self.\(id(pattern)), group: \(group), field: \(field))"
+        case .wholeText(let pattern, let check):
+            return "try \(reader).text(matching: Self.\(id(pattern)), field: \(field)\(precheck(check)))"
+        case .capture(let pattern, let group, let check):
+            return "try \(reader).capture(Self.\(id(pattern)), group: \(group), field: \(field)\(precheck(check)))"
         }
+    }
+
+    /// The `precheck:` argument that hands a pattern's inline check to the runtime, if it has one.
+    private func precheck(_ check: String?) -> String {
+        check.map { ", precheck: \(id($0)).self" } ?? ""
+    }
+
+    /// A pattern's ASCII automaton as a static function: a `switch` on the state per byte, the
+    /// states with the same arcs sharing one case.
+    private func renderCheck(
+        _ name: String, pattern: String, automaton: ASCIIAutomaton, types: (bytes: SwiftType, bool: SwiftType, check: SwiftType),
+        locals: SwiftNames.CodecLocals, into writer: inout CodeWriter
+    ) {
+        let (frame, state, byte) = (id(locals.checkFrame), id(locals.checkState), id(locals.checkByte))
+        writer.documentation([
+            "Whether `\(locals.checkFrame)` is all ASCII and matches ``\(pattern)``, decided inline by its automaton;",
+            "false for anything else, which ``\(pattern)`` then decides.",
+        ])
+        writer.line("@usableFromInline")
+        writer.block("enum \(id(name)): \(type(types.check))") { writer in
+            inlinable(&writer)
+            writer.line("@inline(__always)")
+            writer.block("static func accepts(_ \(frame): \(type(types.bytes))) -> \(type(types.bool))") { writer in
+                writer.line("var \(state) = 1")
+                writer.block("for \(byte) in \(frame)") { writer in
+                    writer.line("switch \(state) {")
+                    // States with the same arcs share a case, in order of their first state.
+                    var rows: [(states: [Int], arcs: [ASCIIAutomaton.Arc])] = []
+                    for (index, row) in automaton.states.enumerated() where index != 0 && !row.arcs.isEmpty {
+                        if let same = rows.firstIndex(where: { $0.arcs == row.arcs }) {
+                            rows[same].states.append(index)
+                        } else {
+                            rows.append(([index], row.arcs))
+                        }
+                    }
+                    for row in rows {
+                        writer.line("case \(row.states.map(String.init).joined(separator: ", ")):")
+                        writer.indented { writer in
+                            writer.line("switch \(byte) {")
+                            for arc in row.arcs {
+                                let bytes = arc.bytes.map { range in
+                                    range.first == range.last ? Self.hex(range.first) : "\(Self.hex(range.first))...\(Self.hex(range.last))"
+                                }
+                                writer.line(.list(open: "case ", items: bytes.map(WrappableCode.text), close: ": \(state) = \(arc.target)"))
+                            }
+                            writer.line("default: return false")
+                            writer.line("}")
+                        }
+                    }
+                    writer.line("default: return false")
+                    writer.line("}")
+                }
+                let accepting = automaton.states.indices.filter { automaton.states[$0].isAccepting }
+                if accepting.count == 1 {
+                    writer.line("return \(state) == \(accepting[0])")
+                } else {
+                    writer.line("switch \(state) {")
+                    writer.line("case \(accepting.map(String.init).joined(separator: ", ")): return true")
+                    writer.line("default: return false")
+                    writer.line("}")
+                }
+            }
+        }
+    }
+
+    /// A byte as a Swift hexadecimal literal (`0x41`).
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
     }
 
     private func renderEncoder(_ codec: CodecPlan, into writer: inout CodeWriter) {
@@ -240,10 +313,11 @@ struct SwiftRenderer {
         case .string: .text("\(out).append(string: \(value))")
         case .bytes: .text("\(out).append(bytes: \(value))")
         case .enumeration: .text("\(out).append(integer: \(value).rawValue)")
-        case .checkedText(let pattern, let label):
+        case .checkedText(let pattern, let check, let label):
             .call(
                 "try \(out).append",
-                ["string: \(value)", "matching: Self.\(id(pattern))", "message: Self.messageName", .text("field: \(SwiftLiteral.string(label))")])
+                ["string: \(value)", "matching: Self.\(id(pattern))", "message: Self.messageName", .text("field: \(SwiftLiteral.string(label))")]
+                    + (check.map { [WrappableCode.text("precheck: \(id($0)).self")] } ?? []))
         }
     }
 

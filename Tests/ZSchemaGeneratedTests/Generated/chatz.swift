@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
 
 // MARK: - Messages
 
@@ -73,6 +73,28 @@ public struct UserList: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "(?<usr>\\w+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1, 2:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: state = 2
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 2
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
@@ -80,7 +102,7 @@ public struct UserList: ZSchemaMessage, Hashable {
         var usrElements: [String] = []
         usrElements.reserveCapacity(reader.remaining - 0)
         while reader.remaining > 0 {
-            usrElements.append(try reader.capture(Self.pattern1, group: 1, field: "usr"))
+            usrElements.append(try reader.capture(Self.pattern1, group: 1, field: "usr", precheck: Pattern1Check.self))
         }
         self.usr = usrElements
     }
@@ -92,7 +114,7 @@ public struct UserList: ZSchemaMessage, Hashable {
             throw MessageEncodingError(message: Self.messageName, field: "usr", reason: .emptyRepetition)
         }
         for element in self.usr {
-            try writer.append(string: element, matching: Self.pattern1, message: Self.messageName, field: "usr")
+            try writer.append(string: element, matching: Self.pattern1, message: Self.messageName, field: "usr", precheck: Pattern1Check.self)
         }
     }
 }

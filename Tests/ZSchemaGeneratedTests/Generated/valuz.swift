@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
 
 // MARK: - Messages
 
@@ -48,11 +48,38 @@ public struct Order: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1:
+                    switch byte {
+                    case 0x41...0x5A: state = 2
+                    default: return false
+                    }
+                case 2, 3:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 3
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 4...4)
-        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock")
+        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         self.action = try reader.enumeration(Action.self, field: "action")
         self.shares = try reader.integer(Int32.self, field: "shares")
         self.price = try reader.double(field: "price")
@@ -61,7 +88,7 @@ public struct Order: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
+        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         writer.append(integer: self.action.rawValue)
         writer.append(integer: self.shares)
         writer.append(double: self.price)
@@ -113,12 +140,39 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern2 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern2``, decided inline by its automaton;
+    /// false for anything else, which ``pattern2`` then decides.
+    @usableFromInline
+    enum Pattern2Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1:
+                    switch byte {
+                    case 0x41...0x5A: state = 2
+                    default: return false
+                    }
+                case 2, 3:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 3
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 5...5)
         self.number = try reader.integer(UInt32.self, field: "number")
-        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock")
+        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock", precheck: Pattern2Check.self)
         self.action = try reader.enumeration(Action.self, field: "action")
         self.shares = try reader.integer(Int32.self, field: "shares")
         self.price = try reader.double(field: "price")
@@ -128,7 +182,7 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.number)
-        try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock")
+        try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock", precheck: Pattern2Check.self)
         writer.append(integer: self.action.rawValue)
         writer.append(integer: self.shares)
         writer.append(double: self.price)
@@ -187,18 +241,45 @@ public struct Valuation: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1:
+                    switch byte {
+                    case 0x41...0x5A: state = 2
+                    default: return false
+                    }
+                case 2, 3:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 3
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...2)
-        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock")
+        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         self.value = try reader.double(field: "value")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
+        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         writer.append(double: self.value)
     }
 }
@@ -232,12 +313,39 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern2 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern2``, decided inline by its automaton;
+    /// false for anything else, which ``pattern2`` then decides.
+    @usableFromInline
+    enum Pattern2Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1:
+                    switch byte {
+                    case 0x41...0x5A: state = 2
+                    default: return false
+                    }
+                case 2, 3:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 3
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try FrameReader(frames, message: Self.messageName, frameCount: 3...3)
         self.number = try reader.integer(UInt32.self, field: "number")
-        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock")
+        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock", precheck: Pattern2Check.self)
         self.value = try reader.double(field: "value")
     }
 
@@ -245,7 +353,7 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.number)
-        try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock")
+        try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock", precheck: Pattern2Check.self)
         writer.append(double: self.value)
     }
 }

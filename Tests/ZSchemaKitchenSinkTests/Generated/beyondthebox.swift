@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
 
 // MARK: - Messages
 
@@ -35,11 +35,38 @@ public struct NativeTick: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1:
+                    switch byte {
+                    case 0x41...0x5A: state = 2
+                    default: return false
+                    }
+                case 2, 3:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 3
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 3...3)
-        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock")
+        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         self.timestamp = try reader.littleEndianInteger(Int64.self, field: "timestamp")
         self.price = try reader.littleEndianDouble(field: "price")
     }
@@ -47,7 +74,7 @@ public struct NativeTick: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
+        try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         writer.append(littleEndianInteger: self.timestamp)
         writer.append(littleEndianDouble: self.price)
     }
@@ -180,17 +207,44 @@ public final class BeyondtheboxTickzClient {
 
         @usableFromInline static let pattern1 = FramePattern(generated: "(?<stock>[A-Z][A-Z0-9]+)")
 
+        /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+        /// false for anything else, which ``pattern1`` then decides.
+        @usableFromInline
+        enum Pattern1Check: FramePatternPrecheck {
+            @inlinable
+            @inline(__always)
+            static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+                var state = 1
+                for byte in frame {
+                    switch state {
+                    case 1:
+                        switch byte {
+                        case 0x41...0x5A: state = 2
+                        default: return false
+                        }
+                    case 2, 3:
+                        switch byte {
+                        case 0x30...0x39, 0x41...0x5A: state = 3
+                        default: return false
+                        }
+                    default: return false
+                    }
+                }
+                return state == 3
+            }
+        }
+
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
             var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
-            self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock")
+            self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock")
+            try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         }
     }
 

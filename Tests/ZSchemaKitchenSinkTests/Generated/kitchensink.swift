@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion3
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
 
 // MARK: - Messages
 
@@ -105,11 +105,33 @@ public struct Reading: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "(?<class>[a-z]+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1, 2:
+                    switch byte {
+                    case 0x61...0x7A: state = 2
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 2
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 14...14)
-        self.class = try reader.capture(Self.pattern1, group: 1, field: "class")
+        self.class = try reader.capture(Self.pattern1, group: 1, field: "class", precheck: Pattern1Check.self)
         self.default = try reader.integer(UInt8.self, field: "default")
         self.protocol = try reader.integer(Int8.self, field: "protocol")
         self.u16 = try reader.integer(UInt16.self, field: "u16")
@@ -128,7 +150,7 @@ public struct Reading: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: self.class, matching: Self.pattern1, message: Self.messageName, field: "class")
+        try writer.append(string: self.class, matching: Self.pattern1, message: Self.messageName, field: "class", precheck: Pattern1Check.self)
         writer.append(integer: self.default)
         writer.append(integer: self.protocol)
         writer.append(integer: self.u16)
@@ -231,11 +253,33 @@ public struct Answer: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "(?<peer>\\w+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1, 2:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: state = 2
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 2
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
-        self.peer = try reader.capture(Self.pattern1, group: 1, field: "peer")
+        self.peer = try reader.capture(Self.pattern1, group: 1, field: "peer", precheck: Pattern1Check.self)
         self.message = try reader.string(field: "message")
         var failuresElements: [UInt32] = []
         failuresElements.reserveCapacity(reader.remaining - 0)
@@ -248,7 +292,7 @@ public struct Answer: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: self.peer, matching: Self.pattern1, message: Self.messageName, field: "peer")
+        try writer.append(string: self.peer, matching: Self.pattern1, message: Self.messageName, field: "peer", precheck: Pattern1Check.self)
         writer.append(string: self.message)
         for element in self.failures {
             writer.append(integer: element)
@@ -529,19 +573,41 @@ public struct Job: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern2 = FramePattern(generated: "(?<Type>\\w+)")
 
+    /// Whether `frame` is all ASCII and matches ``pattern2``, decided inline by its automaton;
+    /// false for anything else, which ``pattern2`` then decides.
+    @usableFromInline
+    enum Pattern2Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1, 2:
+                    switch byte {
+                    case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: state = 2
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 2
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
         self.id = try reader.integer(Int32.self, field: "id")
-        self.Type_ = try reader.capture(Self.pattern2, group: 1, field: "Type")
+        self.Type_ = try reader.capture(Self.pattern2, group: 1, field: "Type", precheck: Pattern2Check.self)
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.id)
-        try writer.append(string: self.Type_, matching: Self.pattern2, message: Self.messageName, field: "Type")
+        try writer.append(string: self.Type_, matching: Self.pattern2, message: Self.messageName, field: "Type", precheck: Pattern2Check.self)
     }
 }
 
@@ -718,11 +784,33 @@ public struct String: ZSchemaMessage, Hashable {
 
     @usableFromInline static let pattern1 = FramePattern(generated: "\\d+")
 
+    /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+    /// false for anything else, which ``pattern1`` then decides.
+    @usableFromInline
+    enum Pattern1Check: FramePatternPrecheck {
+        @inlinable
+        @inline(__always)
+        static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+            var state = 1
+            for byte in frame {
+                switch state {
+                case 1, 2:
+                    switch byte {
+                    case 0x30...0x39: state = 2
+                    default: return false
+                    }
+                default: return false
+                }
+            }
+            return state == 2
+        }
+    }
+
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
         var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 3...3)
-        self.text = try reader.text(matching: Self.pattern1, field: "text")
+        self.text = try reader.text(matching: Self.pattern1, field: "text", precheck: Pattern1Check.self)
         self.value = try reader.double(field: "value")
         self.unit = try reader.integer(UInt8.self, field: "unit")
     }
@@ -730,7 +818,7 @@ public struct String: ZSchemaMessage, Hashable {
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-        try writer.append(string: self.text, matching: Self.pattern1, message: Self.messageName, field: "text")
+        try writer.append(string: self.text, matching: Self.pattern1, message: Self.messageName, field: "text", precheck: Pattern1Check.self)
         writer.append(double: self.value)
         writer.append(integer: self.unit)
     }
@@ -1655,17 +1743,39 @@ public final class SinkClient {
 
         @usableFromInline static let pattern1 = FramePattern(generated: "(?<class>[a-z]+)")
 
+        /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+        /// false for anything else, which ``pattern1`` then decides.
+        @usableFromInline
+        enum Pattern1Check: FramePatternPrecheck {
+            @inlinable
+            @inline(__always)
+            static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+                var state = 1
+                for byte in frame {
+                    switch state {
+                    case 1, 2:
+                        switch byte {
+                        case 0x61...0x7A: state = 2
+                        default: return false
+                        }
+                    default: return false
+                    }
+                }
+                return state == 2
+            }
+        }
+
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
             var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
-            self.class = try reader.capture(Self.pattern1, group: 1, field: "class")
+            self.class = try reader.capture(Self.pattern1, group: 1, field: "class", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try writer.append(string: self.class, matching: Self.pattern1, message: Self.messageName, field: "class")
+            try writer.append(string: self.class, matching: Self.pattern1, message: Self.messageName, field: "class", precheck: Pattern1Check.self)
         }
     }
 
@@ -1704,17 +1814,39 @@ public final class SinkClient {
 
         @usableFromInline static let pattern1 = FramePattern(generated: "(?<topic>[a-z]+)")
 
+        /// Whether `frame` is all ASCII and matches ``pattern1``, decided inline by its automaton;
+        /// false for anything else, which ``pattern1`` then decides.
+        @usableFromInline
+        enum Pattern1Check: FramePatternPrecheck {
+            @inlinable
+            @inline(__always)
+            static func accepts(_ frame: UnsafeRawBufferPointer) -> Bool {
+                var state = 1
+                for byte in frame {
+                    switch state {
+                    case 1, 2:
+                        switch byte {
+                        case 0x61...0x7A: state = 2
+                        default: return false
+                        }
+                    default: return false
+                    }
+                }
+                return state == 2
+            }
+        }
+
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
             var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
-            self.topic = try reader.capture(Self.pattern1, group: 1, field: "topic")
+            self.topic = try reader.capture(Self.pattern1, group: 1, field: "topic", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
-            try writer.append(string: self.topic, matching: Self.pattern1, message: Self.messageName, field: "topic")
+            try writer.append(string: self.topic, matching: Self.pattern1, message: Self.messageName, field: "topic", precheck: Pattern1Check.self)
         }
     }
 
