@@ -15,17 +15,25 @@ shift
 out=.build-fuzz
 sanitizers="${FUZZ_SANITIZERS:-fuzzer,address}"
 mkdir -p "$out/corpus-$target"
+# ZSchemaCore and ZSchemaRuntime are both built on ZSchemaClassSequence: a static library and
+# module of its own, per target (so that two targets can be built at once).
+shared="$out/$target-classsequence"
+mkdir -p "$shared"
+swiftc -O -g -sanitize="$sanitizers" -parse-as-library -swift-version 6 -package-name zschema -suppress-warnings \
+    -module-name ZSchemaClassSequence -emit-module -emit-module-path "$shared/ZSchemaClassSequence.swiftmodule" \
+    -emit-library -static $(find Sources/ZSchemaClassSequence -name '*.swift' | sort) -o "$shared/libZSchemaClassSequence.a"
+classSequence=(-package-name zschema -I "$shared" -L "$shared" -lZSchemaClassSequence)
 case "$target" in
 schema)
     sources=$(find Sources/ZSchemaCore -name '*.swift' | sort)
     swiftc -O -g -sanitize="$sanitizers" -parse-as-library -swift-version 6 -module-name ZSchemaCore -suppress-warnings \
-        -I Sources/CPCRE2 -lpcre2-8 $sources Tests/ZSchemaCoreTests/SchemaFuzzHarness.swift Fuzz/Targets/SchemaFuzzer.swift \
+        "${classSequence[@]}" -I Sources/CPCRE2 -lpcre2-8 $sources Tests/ZSchemaCoreTests/SchemaFuzzHarness.swift Fuzz/Targets/SchemaFuzzer.swift \
         -o "$out/schema-fuzzer"
     ;;
 automaton)
     sources=$(find Sources/ZSchemaRuntime -name '*.swift' | sort)
     swiftc -O -g -sanitize="$sanitizers" -parse-as-library -swift-version 6 -module-name ZSchemaRuntime -suppress-warnings \
-        -I Sources/CZeroMQ -I Sources/CPCRE2 -lzmq -lpcre2-8 $sources Tests/ZSchemaRuntimeTests/AutomatonFuzzHarness.swift \
+        "${classSequence[@]}" -I Sources/CZeroMQ -I Sources/CPCRE2 -lzmq -lpcre2-8 $sources Tests/ZSchemaRuntimeTests/AutomatonFuzzHarness.swift \
         Fuzz/Targets/AutomatonFuzzer.swift -o "$out/automaton-fuzzer"
     ;;
 decoders | kitchensink)
@@ -35,10 +43,10 @@ decoders | kitchensink)
     flags=(-O -g -sanitize="$sanitizers" -parse-as-library -swift-version 6 -suppress-warnings -I Sources/CZeroMQ -I Sources/CPCRE2)
     runtime="$out/$target-runtime" # per target, so that two targets can be built at once
     mkdir -p "$runtime"
-    swiftc "${flags[@]}" -module-name ZSchemaRuntime -emit-module -emit-module-path "$runtime/ZSchemaRuntime.swiftmodule" \
+    swiftc "${flags[@]}" "${classSequence[@]}" -module-name ZSchemaRuntime -emit-module -emit-module-path "$runtime/ZSchemaRuntime.swiftmodule" \
         -emit-library -static $sources -o "$runtime/libZSchemaRuntime.a"
     if [ "$target" = decoders ]; then tests=Tests/ZSchemaGeneratedTests; else tests=Tests/ZSchemaKitchenSinkTests; fi
-    swiftc "${flags[@]}" -module-name Decoders -I "$runtime" -L "$runtime" -lZSchemaRuntime -lzmq -lpcre2-8 \
+    swiftc "${flags[@]}" -module-name Decoders -I "$runtime" -L "$runtime" -lZSchemaRuntime "${classSequence[@]}" -lzmq -lpcre2-8 \
         "$tests"/Generated/*.swift "$tests/DecoderFuzzHarness.swift" Tests/Fixtures/DecoderFuzz/DecoderRoundTrip.swift \
         Fuzz/Targets/DecoderFuzzer.swift -o "$out/$target-fuzzer"
     ;;
