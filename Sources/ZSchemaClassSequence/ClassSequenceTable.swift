@@ -22,24 +22,40 @@ package struct ClassSequenceTable: Sendable, Equatable {
     /// The most pattern positions (one machine word, the accepting position included).
     package static let maximumPositions = 63
 
+    /// The most states of a table, the dead state included: one fewer than a byte holds, so the
+    /// runtime can add its escape state for bytes above ASCII. The compiler uses the same limit,
+    /// so the IR has an automaton exactly for the patterns the runtime runs one for.
+    package static let maximumStates = 255
+
     /// How many states the table has, the dead state included.
     package var stateCount: Int { accepting.count }
 
     /// Builds the table for `pattern`, or returns nil when the pattern is not a plain sequence of
-    /// quantified single-character classes or its table would need more than `maximumStates`
-    /// states (at most 256, so that a state fits a byte).
+    /// quantified single-character classes or its table would need more than ``maximumStates``
+    /// states.
     ///
     /// - Parameter asciiMembers: The set of ASCII characters that one single-character atom
     ///   (a class, an escape like `\d`, a literal or `.`) matches, as a 128-bit mask (`low` for
     ///   characters 0-63, `high` for 64-127); nil if the atom cannot be compiled alone.
-    package init?(pattern: String, maximumStates: Int, asciiMembers: (String) -> (low: UInt64, high: UInt64)?) {
+    package init?(pattern: String, asciiMembers: (String) -> (low: UInt64, high: UInt64)?) {
         guard let shape = PatternShape(pattern),
             let positions = PositionAutomaton(shape: shape, asciiMembers: asciiMembers),
-            let table = positions.deterministic(maximumStates: min(maximumStates, 256))
+            let table = positions.deterministic(maximumStates: Self.maximumStates)
         else { return nil }
         transitions = table.transitions
         accepting = table.accepting
         capturesWhole = shape.capturesWhole
+    }
+
+    /// The ASCII characters for which `matches` is true, as the 128-bit mask `asciiMembers`
+    /// returns: each side probes PCRE2 with its own compiled atom, and builds the mask here.
+    package static func asciiMask(where matches: (UInt8) -> Bool) -> (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        for character in UInt8(0)..<128 where matches(character) {
+            if character < 64 { low |= 1 << UInt64(character) } else { high |= 1 << UInt64(character - 64) }
+        }
+        return (low, high)
     }
 
     /// The live transitions out of `state`: for each state other than the dead one that some

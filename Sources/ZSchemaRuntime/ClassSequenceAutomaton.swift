@@ -11,7 +11,7 @@ internal import ZSchemaClassSequence
 /// two engines agree on every class, escape and option (`PCRE2_UCP` included).
 ///
 /// The table comes from `ClassSequenceTable` (shared with the compiler, which puts the same table
-/// into the IR); patterns whose tables would exceed ``maximumStates`` stay with PCRE2.
+/// into the IR); patterns whose tables would exceed its state limit stay with PCRE2.
 ///
 /// A struct of two pointers rather than a class, so a match costs no reference counting; the
 /// ``FramePattern`` that owns it calls ``deallocate()`` once.
@@ -33,10 +33,6 @@ struct ClassSequenceAutomaton {
     /// Whether one capturing group wraps the whole pattern (group 1 is then the whole subject).
     let capturesWhole: Bool
 
-    /// The most states of the table, the dead state included (one more, ``escape``, must still
-    /// fit a byte).
-    static let maximumStates = 255
-
     /// Builds the automaton for `pattern`, or returns nil when the pattern is not a plain
     /// sequence of quantified single-character classes or its table would be too large.
     ///
@@ -44,7 +40,7 @@ struct ClassSequenceAutomaton {
     ///   (a class, an escape like `\d`, a literal or `.`) matches, as a 128-bit mask; nil if
     ///   the atom cannot be compiled alone.
     init?(pattern: String, asciiMembers: (String) -> (low: UInt64, high: UInt64)?) {
-        guard let table = ClassSequenceTable(pattern: pattern, maximumStates: Self.maximumStates, asciiMembers: asciiMembers)
+        guard let table = ClassSequenceTable(pattern: pattern, asciiMembers: asciiMembers)
         else { return nil }
         let states = table.stateCount
         escape = states

@@ -1,4 +1,5 @@
 import CPCRE2
+internal import ZSchemaClassSequence
 
 #if canImport(Glibc)
     import Glibc
@@ -128,13 +129,10 @@ public final class FramePattern: @unchecked Sendable {
         defer { pcre2_code_free_8(code) }
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return nil }
         defer { pcre2_match_data_free_8(data) }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for character in 0..<128 {
-            var byte = UInt8(character)
-            guard pcre2_match_8(code, &byte, 1, 0, 0, data, nil) >= 0 else { continue }
-            if character < 64 { low |= 1 << UInt64(character) } else { high |= 1 << UInt64(character - 64) }
+        return ClassSequenceTable.asciiMask { character in
+            var byte = character
+            return pcre2_match_8(code, &byte, 1, 0, 0, data, nil) >= 0
         }
-        return (low, high)
     }
 
     deinit {

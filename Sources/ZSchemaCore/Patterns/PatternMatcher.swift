@@ -1,4 +1,5 @@
 import CPCRE2
+internal import ZSchemaClassSequence
 
 /// Compiles and matches patterns for one run of the checker, with the options the runtime
 /// uses (UTF, UCP, anchored at both ends).
@@ -155,15 +156,12 @@ final class PatternMatcher {
         guard case .success(let code) = compile(atom, .whole), let data = pcre2_match_data_create_from_pattern_8(code, nil)
         else { return nil }
         defer { pcre2_match_data_free_8(data) }
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for character in 0..<128 {
-            var byte = UInt8(character)
-            guard pcre2_match_8(code, &byte, 1, 0, 0, data, context) >= 0 else { continue }
-            if character < 64 { low |= 1 << UInt64(character) } else { high |= 1 << UInt64(character - 64) }
+        let mask = ClassSequenceTable.asciiMask { character in
+            var byte = character
+            return pcre2_match_8(code, &byte, 1, 0, 0, data, context) >= 0
         }
-        members[atom] = (low, high)
-        return (low, high)
+        members[atom] = mask
+        return mask
     }
 
     /// Whether `subject` matches (or, with `partial`, could start a match); nil when unknown.

@@ -171,7 +171,12 @@ enum SwiftLiteral {
 
     /// The bytes as array items (`0x00`), for a list that may wrap.
     static func byteItems(_ bytes: [UInt8]) -> [WrappableCode] {
-        bytes.map { .text("0x" + (($0 < 16) ? "0" : "") + String($0, radix: 16)) }
+        bytes.map { .text(byte($0)) }
+    }
+
+    /// A byte as a two-digit hexadecimal literal (`0x0a`).
+    static func byte(_ byte: UInt8) -> String {
+        "0x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
     }
 
     /// Text safe inside a `///` comment or backticks: line breaks and control characters shown

@@ -113,8 +113,22 @@ struct MessagePlanner {
                 let name = own.checks[index], let patternName = own.statics[index]
             else { return nil }
             let types = (external(.unsafeRawBufferPointer), external(.bool), external(.framePatternPrecheck))
-            return .check(name: name, pattern: patternName, automaton: automaton, types: types)
+            let accepting = automaton.states.indices.filter { automaton.states[$0].isAccepting }
+            return .check(CheckPlan(name: name, pattern: patternName, cases: Self.stateCases(automaton), accepting: accepting, types: types))
         }
+    }
+
+    /// The live states of `automaton` grouped by their arcs, in order of each group's first state.
+    private static func stateCases(_ automaton: ASCIIAutomaton) -> [CheckPlan.StateCase] {
+        var cases: [CheckPlan.StateCase] = []
+        for (index, state) in automaton.states.enumerated() where index != 0 && !state.arcs.isEmpty {
+            if let same = cases.firstIndex(where: { $0.arcs == state.arcs }) {
+                cases[same].states.append(index)
+            } else {
+                cases.append(CheckPlan.StateCase(states: [index], arcs: state.arcs))
+            }
+        }
+        return cases
     }
 
     // MARK: Codec

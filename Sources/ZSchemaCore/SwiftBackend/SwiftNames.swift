@@ -13,8 +13,8 @@ struct SwiftNames: Sendable {
         var enums: [Int: NestedEnum]
         /// The static holding each pattern or constant frame's value, by frame index.
         var statics: [Int: String]
-        /// The static function that checks ASCII frames of a pattern inline, by frame index
-        /// (patterns with an ASCII automaton only; see ``ASCIIAutomaton/isInlineCheckable``).
+        /// The nested `FramePatternPrecheck` enum that checks ASCII frames of a pattern inline, by
+        /// frame index (small ASCII automata only; see ``ASCIIAutomaton/isInlineCheckable``).
         var checks: [Int: String]
         /// Locals and parameters of the codec functions; none equals a field, a nested type or
         /// a generated type name.

@@ -57,9 +57,26 @@ struct FieldPlan: Sendable {
 enum StaticPlan: Sendable {
     case pattern(name: String, pcre: String)
     case constant(name: String, bytes: [UInt8])
-    /// A function that runs a pattern's ASCII automaton inline (``ASCIIAutomaton``): true for
-    /// an all-ASCII frame that matches, false for anything else, which the pattern decides.
-    case check(name: String, pattern: String, automaton: ASCIIAutomaton, types: (bytes: SwiftType, bool: SwiftType, check: SwiftType))
+    /// A nested `FramePatternPrecheck` enum that runs a pattern's ASCII automaton inline: true
+    /// for an all-ASCII frame that matches, false for anything else, which the pattern decides.
+    case check(CheckPlan)
+}
+
+/// An inline check: a `switch` on the automaton's state for each byte, then on the last state.
+struct CheckPlan: Sendable {
+    /// States with the same arcs, which share one `case` (the dead state has none).
+    struct StateCase: Sendable {
+        var states: [Int]
+        var arcs: [ASCIIAutomaton.Arc]
+    }
+
+    var name: String
+    /// The static `FramePattern` it stands for, named in its documentation.
+    var pattern: String
+    /// In order of each case's first state.
+    var cases: [StateCase]
+    var accepting: [Int]
+    var types: (bytes: SwiftType, bool: SwiftType, check: SwiftType)
 }
 
 /// `init(frames:)` and `encode(into:)`.

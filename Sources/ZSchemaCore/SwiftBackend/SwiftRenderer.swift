@@ -119,8 +119,8 @@ struct SwiftRenderer {
                 case .constant(let name, let bytes):
                     writer.line(
                         .list(open: "@usableFromInline static let \(id(name)): [\(external(.uint8))] = [", items: SwiftLiteral.byteItems(bytes), close: "]"))
-                case .check(let name, let pattern, let automaton, let types):
-                    renderCheck(name, pattern: pattern, automaton: automaton, types: types, locals: message.codec.locals, into: &writer)
+                case .check(let check):
+                    renderCheck(check, locals: message.codec.locals, into: &writer)
                 }
             }
             writer.line()
@@ -189,57 +189,25 @@ struct SwiftRenderer {
         check.map { ", precheck: \(id($0)).self" } ?? ""
     }
 
-    /// A pattern's ASCII automaton as a static function: a `switch` on the state per byte, the
-    /// states with the same arcs sharing one case.
-    private func renderCheck(
-        _ name: String, pattern: String, automaton: ASCIIAutomaton, types: (bytes: SwiftType, bool: SwiftType, check: SwiftType),
-        locals: SwiftNames.CodecLocals, into writer: inout CodeWriter
-    ) {
+    /// A pattern's inline check: a nested enum whose `accepts(_:)` switches on the state per byte.
+    private func renderCheck(_ check: CheckPlan, locals: SwiftNames.CodecLocals, into writer: inout CodeWriter) {
         let (frame, state, byte) = (id(locals.checkFrame), id(locals.checkState), id(locals.checkByte))
         writer.documentation([
-            "Whether `\(locals.checkFrame)` is all ASCII and matches ``\(pattern)``, decided inline by its automaton;",
-            "false for anything else, which ``\(pattern)`` then decides.",
+            "Whether `\(locals.checkFrame)` is all ASCII and matches ``\(check.pattern)``, decided inline by its automaton;",
+            "false for anything else, which ``\(check.pattern)`` then decides.",
         ])
         writer.line("@usableFromInline")
-        writer.block("enum \(id(name)): \(type(types.check))") { writer in
+        writer.block("enum \(id(check.name)): \(type(check.types.check))") { writer in
             inlinable(&writer)
             writer.line("@inline(__always)")
-            writer.block("static func accepts(_ \(frame): \(type(types.bytes))) -> \(type(types.bool))") { writer in
+            writer.block("static func accepts(_ \(frame): \(type(check.types.bytes))) -> \(type(check.types.bool))") { writer in
                 writer.line("var \(state) = 1")
-                writer.block("for \(byte) in \(frame)") { writer in
-                    writer.line("switch \(state) {")
-                    // States with the same arcs share a case, in order of their first state.
-                    var rows: [(states: [Int], arcs: [ASCIIAutomaton.Arc])] = []
-                    for (index, row) in automaton.states.enumerated() where index != 0 && !row.arcs.isEmpty {
-                        if let same = rows.firstIndex(where: { $0.arcs == row.arcs }) {
-                            rows[same].states.append(index)
-                        } else {
-                            rows.append(([index], row.arcs))
-                        }
-                    }
-                    for row in rows {
-                        writer.line("case \(row.states.map(String.init).joined(separator: ", ")):")
-                        writer.indented { writer in
-                            writer.line("switch \(byte) {")
-                            for arc in row.arcs {
-                                let bytes = arc.bytes.map { range in
-                                    range.first == range.last ? Self.hex(range.first) : "\(Self.hex(range.first))...\(Self.hex(range.last))"
-                                }
-                                writer.line(.list(open: "case ", items: bytes.map(WrappableCode.text), close: ": \(state) = \(arc.target)"))
-                            }
-                            writer.line("default: return false")
-                            writer.line("}")
-                        }
-                    }
-                    writer.line("default: return false")
-                    writer.line("}")
-                }
-                let accepting = automaton.states.indices.filter { automaton.states[$0].isAccepting }
-                if accepting.count == 1 {
-                    writer.line("return \(state) == \(accepting[0])")
+                writer.block("for \(byte) in \(frame)") { writer in renderStateSwitch(check.cases, state: state, byte: byte, into: &writer) }
+                if check.accepting.count == 1 {
+                    writer.line("return \(state) == \(check.accepting[0])")
                 } else {
                     writer.line("switch \(state) {")
-                    writer.line("case \(accepting.map(String.init).joined(separator: ", ")): return true")
+                    writer.line("case \(check.accepting.map(String.init).joined(separator: ", ")): return true")
                     writer.line("default: return false")
                     writer.line("}")
                 }
@@ -247,10 +215,26 @@ struct SwiftRenderer {
         }
     }
 
-    /// A byte as a Swift hexadecimal literal (`0x41`).
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
+    /// One step of an inline check: the next state for `byte`, or `return false` for the dead state.
+    private func renderStateSwitch(_ cases: [CheckPlan.StateCase], state: String, byte: String, into writer: inout CodeWriter) {
+        writer.line("switch \(state) {")
+        for stateCase in cases {
+            writer.line("case \(stateCase.states.map(String.init).joined(separator: ", ")):")
+            writer.indented { writer in
+                writer.line("switch \(byte) {")
+                for arc in stateCase.arcs {
+                    let bytes = arc.bytes.map { range -> WrappableCode in
+                        let first = SwiftLiteral.byte(range.first)
+                        return .text(range.first == range.last ? first : "\(first)...\(SwiftLiteral.byte(range.last))")
+                    }
+                    writer.line(.list(open: "case ", items: bytes, close: ": \(state) = \(arc.target)"))
+                }
+                writer.line("default: return false")
+                writer.line("}")
+            }
+        }
+        writer.line("default: return false")
+        writer.line("}")
     }
 
     private func renderEncoder(_ codec: CodecPlan, into writer: inout CodeWriter) {

@@ -85,7 +85,7 @@ public struct UserList: ZSchemaMessage, Hashable {
                 switch state {
                 case 1, 2:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: state = 2
+                    case 0x30...0x39, 0x41...0x5a, 0x5f, 0x61...0x7a: state = 2
                     default: return false
                     }
                 default: return false

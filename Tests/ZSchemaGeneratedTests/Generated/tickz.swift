@@ -49,12 +49,12 @@ public struct Tick: ZSchemaMessage, Hashable {
                 switch state {
                 case 1:
                     switch byte {
-                    case 0x41...0x5A: state = 2
+                    case 0x41...0x5a: state = 2
                     default: return false
                     }
                 case 2, 3:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    case 0x30...0x39, 0x41...0x5a: state = 3
                     default: return false
                     }
                 default: return false
@@ -225,12 +225,12 @@ public final class TickzClient {
                     switch state {
                     case 1:
                         switch byte {
-                        case 0x41...0x5A: state = 2
+                        case 0x41...0x5a: state = 2
                         default: return false
                         }
                     case 2, 3:
                         switch byte {
-                        case 0x30...0x39, 0x41...0x5A: state = 3
+                        case 0x30...0x39, 0x41...0x5a: state = 3
                         default: return false
                         }
                     default: return false

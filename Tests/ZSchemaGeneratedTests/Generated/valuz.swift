@@ -60,12 +60,12 @@ public struct Order: ZSchemaMessage, Hashable {
                 switch state {
                 case 1:
                     switch byte {
-                    case 0x41...0x5A: state = 2
+                    case 0x41...0x5a: state = 2
                     default: return false
                     }
                 case 2, 3:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    case 0x30...0x39, 0x41...0x5a: state = 3
                     default: return false
                     }
                 default: return false
@@ -152,12 +152,12 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
                 switch state {
                 case 1:
                     switch byte {
-                    case 0x41...0x5A: state = 2
+                    case 0x41...0x5a: state = 2
                     default: return false
                     }
                 case 2, 3:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    case 0x30...0x39, 0x41...0x5a: state = 3
                     default: return false
                     }
                 default: return false
@@ -253,12 +253,12 @@ public struct Valuation: ZSchemaMessage, Hashable {
                 switch state {
                 case 1:
                     switch byte {
-                    case 0x41...0x5A: state = 2
+                    case 0x41...0x5a: state = 2
                     default: return false
                     }
                 case 2, 3:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    case 0x30...0x39, 0x41...0x5a: state = 3
                     default: return false
                     }
                 default: return false
@@ -325,12 +325,12 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
                 switch state {
                 case 1:
                     switch byte {
-                    case 0x41...0x5A: state = 2
+                    case 0x41...0x5a: state = 2
                     default: return false
                     }
                 case 2, 3:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    case 0x30...0x39, 0x41...0x5a: state = 3
                     default: return false
                     }
                 default: return false

@@ -47,12 +47,12 @@ public struct NativeTick: ZSchemaMessage, Hashable {
                 switch state {
                 case 1:
                     switch byte {
-                    case 0x41...0x5A: state = 2
+                    case 0x41...0x5a: state = 2
                     default: return false
                     }
                 case 2, 3:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A: state = 3
+                    case 0x30...0x39, 0x41...0x5a: state = 3
                     default: return false
                     }
                 default: return false
@@ -219,12 +219,12 @@ public final class BeyondtheboxTickzClient {
                     switch state {
                     case 1:
                         switch byte {
-                        case 0x41...0x5A: state = 2
+                        case 0x41...0x5a: state = 2
                         default: return false
                         }
                     case 2, 3:
                         switch byte {
-                        case 0x30...0x39, 0x41...0x5A: state = 3
+                        case 0x30...0x39, 0x41...0x5a: state = 3
                         default: return false
                         }
                     default: return false

@@ -117,7 +117,7 @@ public struct Reading: ZSchemaMessage, Hashable {
                 switch state {
                 case 1, 2:
                     switch byte {
-                    case 0x61...0x7A: state = 2
+                    case 0x61...0x7a: state = 2
                     default: return false
                     }
                 default: return false
@@ -265,7 +265,7 @@ public struct Answer: ZSchemaMessage, Hashable {
                 switch state {
                 case 1, 2:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: state = 2
+                    case 0x30...0x39, 0x41...0x5a, 0x5f, 0x61...0x7a: state = 2
                     default: return false
                     }
                 default: return false
@@ -585,7 +585,7 @@ public struct Job: ZSchemaMessage, Hashable {
                 switch state {
                 case 1, 2:
                     switch byte {
-                    case 0x30...0x39, 0x41...0x5A, 0x5F, 0x61...0x7A: state = 2
+                    case 0x30...0x39, 0x41...0x5a, 0x5f, 0x61...0x7a: state = 2
                     default: return false
                     }
                 default: return false
@@ -1755,7 +1755,7 @@ public final class SinkClient {
                     switch state {
                     case 1, 2:
                         switch byte {
-                        case 0x61...0x7A: state = 2
+                        case 0x61...0x7a: state = 2
                         default: return false
                         }
                     default: return false
@@ -1826,7 +1826,7 @@ public final class SinkClient {
                     switch state {
                     case 1, 2:
                         switch byte {
-                        case 0x61...0x7A: state = 2
+                        case 0x61...0x7a: state = 2
                         default: return false
                         }
                     default: return false
