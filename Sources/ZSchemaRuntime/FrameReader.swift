@@ -13,7 +13,7 @@ public struct FrameReader<Frames: FrameSequence> {
 
     /// Starts reading, after checking that the frame count lies in `frameCount`.
     @inlinable
-    public init(_ frames: Frames, message: String, frameCount: ClosedRange<Int>) throws(MessageDecodingError) {
+    public init(_ frames: consuming Frames, message: String, frameCount: ClosedRange<Int>) throws(MessageDecodingError) {
         guard frameCount.contains(frames.frameCount) else {
             throw Self.wrongFrameCount(message: message, expected: frameCount, actual: frames.frameCount)
         }

@@ -11,7 +11,7 @@ public protocol FrameWriter {
 
 extension FrameWriter {
     /// Appends a fixed-width integer frame in network (big-endian) byte order.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append<T: FixedWidthInteger>(integer value: T) {
         appendFrame(count: MemoryLayout<T>.size) { buffer in
             buffer.storeBytes(of: value.bigEndian, as: T.self)
@@ -19,7 +19,7 @@ extension FrameWriter {
     }
 
     /// Appends a fixed-width integer frame in little-endian byte order (a schema's `u32le`).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append<T: FixedWidthInteger>(littleEndianInteger value: T) {
         appendFrame(count: MemoryLayout<T>.size) { buffer in
             buffer.storeBytes(of: value.littleEndian, as: T.self)
@@ -27,23 +27,23 @@ extension FrameWriter {
     }
 
     /// Appends an IEEE 754 binary32 frame, little-endian (a schema's `f32le`).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(littleEndianFloat value: Float) { append(littleEndianInteger: value.bitPattern) }
 
     /// Appends an IEEE 754 binary64 frame, little-endian (a schema's `f64le`).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(littleEndianDouble value: Double) { append(littleEndianInteger: value.bitPattern) }
 
     /// Appends an IEEE 754 binary32 frame, big-endian.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(float value: Float) { append(integer: value.bitPattern) }
 
     /// Appends an IEEE 754 binary64 frame, big-endian.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(double value: Double) { append(integer: value.bitPattern) }
 
     /// Appends a one-byte boolean frame: 1 for true, 0 for false.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(bool value: Bool) { append(integer: UInt8(value ? 1 : 0)) }
 
     /// Appends a copy of `bytes` as one frame. Always inlined: out of line, it cost a generated
@@ -93,14 +93,15 @@ extension FrameWriter {
         string: String, matching pattern: @autoclosure () -> FramePattern, message: String, field: String,
         precheck: Check.Type
     ) throws(MessageEncodingError) {
-        var text = string
-        let appended = text.withUTF8 { utf8 in
+        // Read in place: `withUTF8` would need a mutable copy of the string (a retain and a
+        // release, about 25 instructions) where this borrows it.
+        let appended = string.utf8.withContiguousStorageIfAvailable { utf8 in
             let bytes = UnsafeRawBufferPointer(utf8)
             guard Check.accepts(bytes) else { return false }
             appendFrame(copying: bytes)
             return true
         }
-        if !appended { try slowAppend(string: string, matching: pattern(), message: message, field: field) }
+        if appended != true { try slowAppend(string: string, matching: pattern(), message: message, field: field) }
     }
 
     /// ``append(string:matching:message:field:precheck:)`` for a text the precheck did not

@@ -64,7 +64,7 @@ struct SwiftSnippetTests {
                     /// Decodes the message from `frames`, checking every frame against the schema.
                     @inlinable
                     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-                        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+                        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
                         let frame1 = try reader.match(Self.pattern1, field: "name")
                         self.name = frame1.required(1)
                         self.value = frame1.optional(2)
@@ -132,7 +132,7 @@ struct SwiftSnippetTests {
 
                     /// Decodes the message from `frames`, checking every frame against the schema.
                     init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-                        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+                        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
                         let frame1 = try reader.match(Self.pattern1, field: "name")
                         self.name = frame1.required(1)
                         self.value = frame1.optional(2)

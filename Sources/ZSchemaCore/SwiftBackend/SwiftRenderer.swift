@@ -140,7 +140,9 @@ struct SwiftRenderer {
         ) { writer in
             let count = "\(codec.frameCount.minimum)...\(codec.frameCount.maximum.map(String.init) ?? type(codec.intType) + ".max")"
             let reader = id(locals.reader)
-            writer.line("var \(reader) = try \(type(codec.readerType))(\(id(locals.frames)), message: Self.messageName, frameCount: \(count))")
+            // `consume`: the reader takes the frames over instead of copying them, which for
+            // frames held by reference (a socket's) saves a retain and a release per message.
+            writer.line("var \(reader) = try \(type(codec.readerType))(consume \(id(locals.frames)), message: Self.messageName, frameCount: \(count))")
             for step in codec.decode {
                 switch step {
                 case .constant(let name, let label):

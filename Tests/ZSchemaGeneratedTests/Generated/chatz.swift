@@ -34,7 +34,7 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try reader.match(Self.pattern1, field: "usr")
         self.usr = frame1.required(1)
         self.msg = frame1.optional(3)
@@ -98,7 +98,7 @@ public struct UserList: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...Int.max)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...Int.max)
         var usrElements: [String] = []
         usrElements.reserveCapacity(reader.remaining - 0)
         while reader.remaining > 0 {
@@ -136,7 +136,7 @@ public struct NoUsers: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: nil)
     }
 
@@ -173,7 +173,7 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try reader.match(Self.pattern1, field: "usr")
         self.usr = frame1.required(1)
         self.msg = frame1.required(2)

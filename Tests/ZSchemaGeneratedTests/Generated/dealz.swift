@@ -305,7 +305,7 @@ public final class Dealz {
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+            var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
             self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol", precheck: Pattern1Check.self)
         }
 

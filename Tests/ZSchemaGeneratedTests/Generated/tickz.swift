@@ -67,7 +67,7 @@ public struct Tick: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
         self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol", precheck: Pattern1Check.self)
         self.timestamp = try reader.double(field: "timestamp")
         self.price = try reader.double(field: "price")
@@ -243,7 +243,7 @@ public final class TickzClient {
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+            var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
             self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol", precheck: Pattern1Check.self)
         }
 

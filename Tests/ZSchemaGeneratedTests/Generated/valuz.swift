@@ -78,7 +78,7 @@ public struct Order: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 4...4)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 4...4)
         self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         self.action = try reader.enumeration(Action.self, field: "action")
         self.shares = try reader.integer(Int32.self, field: "shares")
@@ -170,7 +170,7 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 5...5)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 5...5)
         self.number = try reader.integer(UInt32.self, field: "number")
         self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock", precheck: Pattern2Check.self)
         self.action = try reader.enumeration(Action.self, field: "action")
@@ -206,7 +206,7 @@ public struct Ready: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: "command")
     }
 
@@ -271,7 +271,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         self.value = try reader.double(field: "value")
     }
@@ -343,7 +343,7 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
         self.number = try reader.integer(UInt32.self, field: "number")
         self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock", precheck: Pattern2Check.self)
         self.value = try reader.double(field: "value")
@@ -375,7 +375,7 @@ public struct Start: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: "command")
     }
 
@@ -403,7 +403,7 @@ public struct Exit: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: "command")
     }
 
@@ -437,7 +437,7 @@ public struct Resend: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
         try reader.constant(Self.constant1, field: "command")
         var numbersElements: [UInt32] = []
         numbersElements.reserveCapacity(reader.remaining - 0)

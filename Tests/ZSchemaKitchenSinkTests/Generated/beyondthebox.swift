@@ -65,7 +65,7 @@ public struct NativeTick: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
         self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         self.timestamp = try reader.littleEndianInteger(Int64.self, field: "timestamp")
         self.price = try reader.littleEndianDouble(field: "price")
@@ -237,7 +237,7 @@ public final class BeyondtheboxTickzClient {
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+            var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
             self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
         }
 

@@ -130,7 +130,7 @@ public struct Reading: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 14...14)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 14...14)
         self.class = try reader.capture(Self.pattern1, group: 1, field: "class", precheck: Pattern1Check.self)
         self.default = try reader.integer(UInt8.self, field: "default")
         self.protocol = try reader.integer(Int8.self, field: "protocol")
@@ -195,7 +195,7 @@ public struct Query: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try reader.match(Self.pattern1, field: "peer")
         self.peer = frame1.required(1)
         self.to = frame1.optional(2)
@@ -278,7 +278,7 @@ public struct Answer: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...Int.max)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
         self.peer = try reader.capture(Self.pattern1, group: 1, field: "peer", precheck: Pattern1Check.self)
         self.message = try reader.string(field: "message")
         var failuresElements: [UInt32] = []
@@ -315,7 +315,7 @@ public struct Nothing: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
         try reader.constant(Self.constant1, field: nil)
     }
 
@@ -366,7 +366,7 @@ public struct ReadingPublisher: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames frames_: Frames) throws(MessageDecodingError) {
-        var reader_ = try ZSchemaRuntime.FrameReader(frames_, message: Self.messageName, frameCount: 4...Int.max)
+        var reader_ = try ZSchemaRuntime.FrameReader(consume frames_, message: Self.messageName, frameCount: 4...Int.max)
         self.writer = try reader_.integer(UInt8.self, field: "writer")
         self.frames = try reader_.littleEndianInteger(UInt16.self, field: "frames")
         self.reader = try reader_.enumeration(Reader.self, field: "reader")
@@ -431,7 +431,7 @@ public struct FrameReader: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
         self.kind = try reader.enumeration(Kind.self, field: "kind")
         self.text2 = try reader.text(matching: Self.pattern2, field: "text2")
         self.text3 = try reader.text(matching: Self.pattern3, field: "text3")
@@ -471,7 +471,7 @@ public struct Ping: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...Int.max)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...Int.max)
         self.seq = try reader.integer(UInt64.self, field: "seq")
         var tagElements: [Swift.String] = []
         tagElements.reserveCapacity(reader.remaining - 0)
@@ -527,7 +527,7 @@ public struct Pong: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
         self.seq = try reader.integer(UInt64.self, field: "seq")
         let frame2 = try reader.match(Self.pattern2, field: "init")
         self.`init` = frame2.required(1)
@@ -598,7 +598,7 @@ public struct Job: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         self.id = try reader.integer(Int32.self, field: "id")
         self.Type_ = try reader.capture(Self.pattern2, group: 1, field: "Type", precheck: Pattern2Check.self)
     }
@@ -634,7 +634,7 @@ public struct Done: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         self.id = try reader.integer(Int32.self, field: "id")
         self.ok = try reader.bool(field: "ok")
     }
@@ -668,7 +668,7 @@ public struct Left: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         try reader.constant(Self.constant1, field: "side")
         self.value = try reader.littleEndianInteger(Int16.self, field: "value")
     }
@@ -702,7 +702,7 @@ public struct Right: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         try reader.constant(Self.constant1, field: "side")
         self.value = try reader.littleEndianInteger(Int16.self, field: "value")
     }
@@ -740,7 +740,7 @@ public struct Event: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         self.topic = try reader.capture(Self.pattern1, group: 1, field: "topic")
         self.body = try reader.string(field: "body")
     }
@@ -809,7 +809,7 @@ public struct String: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 3...3)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
         self.text = try reader.text(matching: Self.pattern1, field: "text", precheck: Pattern1Check.self)
         self.value = try reader.double(field: "value")
         self.unit = try reader.integer(UInt8.self, field: "unit")
@@ -1012,7 +1012,7 @@ public struct Banner: ZSchemaMessage, Hashable {
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
     public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 2...2)
+        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
         try reader.constant(Self.constant1, field: nil)
         self.text = try reader.text(matching: Self.pattern2, field: "text")
     }
@@ -1768,7 +1768,7 @@ public final class SinkClient {
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+            var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
             self.class = try reader.capture(Self.pattern1, group: 1, field: "class", precheck: Pattern1Check.self)
         }
 
@@ -1839,7 +1839,7 @@ public final class SinkClient {
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
         public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try ZSchemaRuntime.FrameReader(frames, message: Self.messageName, frameCount: 1...1)
+            var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
             self.topic = try reader.capture(Self.pattern1, group: 1, field: "topic", precheck: Pattern1Check.self)
         }
 
