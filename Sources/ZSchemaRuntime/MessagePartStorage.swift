@@ -75,6 +75,13 @@ public struct ZMQFrameWriter: FrameWriter {
     @usableFromInline
     init(storage: MessagePartStorage) { self.storage = storage }
 
+    /// Points the writer back at `storage` if the encoder it was lent to replaced it with
+    /// another (a copy of a different socket's writer): one comparison on the common path.
+    @inlinable @inline(__always)
+    mutating func restore(_ storage: MessagePartStorage) {
+        if self.storage !== storage { self = ZMQFrameWriter(storage: storage) }
+    }
+
     /// Always inlined, with the failure out of line: as a call, it cost a generated encoder about
     /// 50 instructions per text frame.
     @inlinable @inline(__always)
