@@ -62,20 +62,21 @@ final class FrameBufferStorage: ManagedBuffer<FrameBufferStorage.Header, Int> {
     func hasRoom(forFrameOf count: Int) -> Bool {
         withUnsafeMutablePointerToHeader { header in
             header.pointee.frameCount < header.pointee.endCapacity
-                && count <= header.pointee.byteCapacity - header.pointee.byteCount
+                && count <= header.pointee.byteCapacity &- header.pointee.byteCount
         }
     }
 
-    /// Appends a frame of `count` bytes written by `fill`; the room must be there.
+    /// Appends a frame of `count` bytes written by `fill`; the room must be there (which is why
+    /// the sums cannot overflow and wrap without a check: both stay below the capacities).
     @inlinable @inline(__always)
     func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
         withUnsafeMutablePointers { header, ends in
             let start = header.pointee.byteCount
             let bytes = UnsafeMutableRawPointer(ends + header.pointee.endCapacity)
             fill(UnsafeMutableRawBufferPointer(start: bytes + start, count: count))
-            header.pointee.byteCount = start + count
-            ends[header.pointee.frameCount] = start + count
-            header.pointee.frameCount += 1
+            header.pointee.byteCount = start &+ count
+            ends[header.pointee.frameCount] = start &+ count
+            header.pointee.frameCount &+= 1
         }
     }
 

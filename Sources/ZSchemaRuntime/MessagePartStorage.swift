@@ -88,7 +88,7 @@ public struct ZMQFrameWriter: FrameWriter {
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
         let slot = storage.nextSlot()
         if zmq_msg_init_size(slot, count) != 0 { Self.initFailed(count) }
-        storage.count += 1
+        storage.count &+= 1  // below the capacity nextSlot() made room for: cannot overflow
         fill(UnsafeMutableRawBufferPointer(start: zmq_msg_data(slot), count: count))
     }
 
