@@ -74,8 +74,9 @@ final class FrameBufferStorage: ManagedBuffer<FrameBufferStorage.Header, Int> {
             let start = header.pointee.byteCount
             let bytes = UnsafeMutableRawPointer(ends + header.pointee.endCapacity)
             fill(UnsafeMutableRawBufferPointer(start: bytes + start, count: count))
-            header.pointee.byteCount = start &+ count
-            ends[header.pointee.frameCount] = start &+ count
+            let end = start &+ count
+            header.pointee.byteCount = end
+            ends[header.pointee.frameCount] = end
             header.pointee.frameCount &+= 1
         }
     }

@@ -29,12 +29,11 @@ public final class ZMQMessageFrames {
     @inlinable
     public func encode<Message: ZSchemaMessage>(_ message: Message) throws(MessageEncodingError) {
         storage.closeAll()
+        defer { writer.restore(storage) }
         do { try message.encode(into: &writer) } catch {
-            writer.restore(storage)
             storage.closeAll()
             throw error
         }
-        writer.restore(storage)
     }
 
     /// The frames, read in place; valid until the next ``encode(_:)`` or ``removeAll()``.

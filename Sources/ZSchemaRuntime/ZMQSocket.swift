@@ -120,12 +120,13 @@ public final class ZMQSocket {
     ) throws {
         let handle = try handle()
         outgoing.closeAll()
-        do { try build(&outgoingWriter) } catch {
-            outgoingWriter.restore(outgoing)
+        do {
+            defer { outgoingWriter.restore(outgoing) }
+            try build(&outgoingWriter)
+        } catch {
             outgoing.closeAll()
             throw error
         }
-        outgoingWriter.restore(outgoing)
         let count = outgoing.count
         guard count > 0 else {
             throw ZMQError(code: EINVAL, operation: "send: a message needs at least one frame")
