@@ -1,101 +1,70 @@
-/// Reads the frames of one message in order; generated decoders are written against it.
+/// Reads the frames of one message in order, holding them: what generated decoders of
+/// versions 1 to 4 are written against, and a convenience for hand-written ones.
 ///
-/// Each accessor checks the frame it reads and throws a ``MessageDecodingError`` that names the
-/// message, the frame index and the field.
+/// Each read forwards to a ``FrameCursor`` over ``frames``; it checks the frame it reads and
+/// throws a ``MessageDecodingError`` that names the message, the frame index and the field.
+/// Generated decoders of version 5 on use the cursor directly, with borrowed frames.
 public struct FrameReader<Frames: FrameSequence> {
     /// The frames being read.
     public let frames: Frames
+    @usableFromInline var cursor: FrameCursor
+
     /// The message type being decoded, for errors.
-    public let message: String
+    @inlinable public var message: String { cursor.message }
     /// The index of the next frame to read.
-    public var index: Int { position }
-    @usableFromInline var position = 0
+    @inlinable public var index: Int { cursor.index }
 
     /// Starts reading, after checking that the frame count lies in `frameCount`.
     @inlinable
     public init(_ frames: consuming Frames, message: String, frameCount: ClosedRange<Int>) throws(MessageDecodingError) {
-        guard frameCount.contains(frames.frameCount) else {
-            throw Self.wrongFrameCount(message: message, expected: frameCount, actual: frames.frameCount)
-        }
+        cursor = try FrameCursor(frames, message: message, frameCount: frameCount)
         self.frames = frames
-        self.message = message
-    }
-
-    /// The error for a message of the wrong length, built out of line so that the check
-    /// itself stays small enough to inline into every generated decoder.
-    @usableFromInline @inline(never)
-    static func wrongFrameCount(message: String, expected: ClosedRange<Int>, actual: Int) -> MessageDecodingError {
-        MessageDecodingError(message: message, frame: nil, field: nil, reason: .frameCount(expected: expected, actual: actual))
     }
 
     /// How many frames are left to read.
     @inlinable
-    public var remaining: Int { frames.frameCount - position }
-
-    @usableFromInline
-    func failure(_ field: String?, _ reason: MessageDecodingError.Reason) -> MessageDecodingError {
-        MessageDecodingError(message: message, frame: position, field: field, reason: reason)
-    }
-
-    /// Runs `body` on the next frame and moves past it; a ``FrameFault`` thrown by `body` becomes
-    /// a ``MessageDecodingError`` located at that frame.
-    @inlinable
-    mutating func next<R>(
-        _ field: String?, _ body: (UnsafeRawBufferPointer) throws(FrameFault) -> R
-    ) throws(MessageDecodingError) -> R {
-        do {
-            let value = try frames.withFrame(at: position, body)
-            position += 1
-            return value
-        } catch {
-            throw failure(field, error.reason)
-        }
-    }
+    public var remaining: Int { cursor.remaining(in: frames) }
 
     /// Reads a big-endian fixed-width integer frame.
     @inlinable
     public mutating func integer<T: FixedWidthInteger>(_ type: T.Type, field: String) throws(MessageDecodingError) -> T {
-        try fixed(MemoryLayout<T>.size, field: field) { T(bigEndian: $0.loadUnaligned(as: T.self)) }
+        try cursor.integer(type, from: frames, field: field)
     }
 
     /// Reads a little-endian fixed-width integer frame (a schema's `u32le`).
     @inlinable
     public mutating func littleEndianInteger<T: FixedWidthInteger>(_ type: T.Type, field: String) throws(MessageDecodingError) -> T {
-        try fixed(MemoryLayout<T>.size, field: field) { T(littleEndian: $0.loadUnaligned(as: T.self)) }
+        try cursor.littleEndianInteger(type, from: frames, field: field)
     }
 
     /// Reads a little-endian IEEE 754 binary64 frame (a schema's `f64le`).
     @inlinable
     public mutating func littleEndianDouble(field: String) throws(MessageDecodingError) -> Double {
-        Double(bitPattern: try littleEndianInteger(UInt64.self, field: field))
+        try cursor.littleEndianDouble(from: frames, field: field)
     }
 
     /// Reads a little-endian IEEE 754 binary32 frame (a schema's `f32le`).
     @inlinable
     public mutating func littleEndianFloat(field: String) throws(MessageDecodingError) -> Float {
-        Float(bitPattern: try littleEndianInteger(UInt32.self, field: field))
+        try cursor.littleEndianFloat(from: frames, field: field)
     }
 
     /// Reads a big-endian IEEE 754 binary64 frame.
     @inlinable
     public mutating func double(field: String) throws(MessageDecodingError) -> Double {
-        Double(bitPattern: try integer(UInt64.self, field: field))
+        try cursor.double(from: frames, field: field)
     }
 
     /// Reads a big-endian IEEE 754 binary32 frame.
     @inlinable
     public mutating func float(field: String) throws(MessageDecodingError) -> Float {
-        Float(bitPattern: try integer(UInt32.self, field: field))
+        try cursor.float(from: frames, field: field)
     }
 
     /// Reads a one-byte boolean frame (0 or 1; anything else is an error).
     @inlinable
     public mutating func bool(field: String) throws(MessageDecodingError) -> Bool {
-        try next(field) { (frame) throws(FrameFault) in
-            guard frame.count == 1 else { throw FrameFault(reason: .frameSize(expected: 1, actual: frame.count)) }
-            guard frame[0] <= 1 else { throw FrameFault(reason: .invalidBool(frame[0])) }
-            return frame[0] == 1
-        }
+        try cursor.bool(from: frames, field: field)
     }
 
     /// Reads an enum frame of the enum's raw width.
@@ -103,136 +72,63 @@ public struct FrameReader<Frames: FrameSequence> {
     public mutating func enumeration<E: RawRepresentable>(
         _ type: E.Type, field: String
     ) throws(MessageDecodingError) -> E where E.RawValue: FixedWidthInteger {
-        let size = MemoryLayout<E.RawValue>.size
-        return try next(field) { (frame) throws(FrameFault) in
-            guard frame.count == size else { throw FrameFault(reason: .frameSize(expected: size, actual: frame.count)) }
-            let raw = E.RawValue(bigEndian: frame.loadUnaligned(as: E.RawValue.self))
-            guard let value = E(rawValue: raw) else { throw FrameFault(reason: .unknownEnumValue(UInt64(truncatingIfNeeded: raw))) }
-            return value
-        }
+        try cursor.enumeration(type, from: frames, field: field)
     }
 
     /// Checks that the next frame is exactly `bytes`.
     @inlinable
     public mutating func constant(_ bytes: [UInt8], field: String?) throws(MessageDecodingError) {
-        try next(field) { (frame) throws(FrameFault) in
-            guard frame.elementsEqual(bytes) else {
-                throw FrameFault(reason: .constantMismatch(expected: bytes, actual: Array(frame.prefix(32))))
-            }
-        }
+        try cursor.constant(bytes, from: frames, field: field)
     }
 
     /// Reads a UTF-8 string frame.
     @inlinable
     public mutating func string(field: String) throws(MessageDecodingError) -> String {
-        try next(field) { (frame) throws(FrameFault) in
-            guard let text = String(validating: frame, as: UTF8.self) else {
-                throw FrameFault(reason: .invalidUTF8)
-            }
-            return text
-        }
+        try cursor.string(from: frames, field: field)
     }
 
     /// Reads a raw bytes frame.
     @inlinable
     public mutating func bytes(field: String) throws(MessageDecodingError) -> [UInt8] {
-        try next(field) { [UInt8]($0) }
+        try cursor.bytes(from: frames, field: field)
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning its capture groups.
     @inlinable
     public mutating func match(_ pattern: FramePattern, field: String?) throws(MessageDecodingError) -> PatternCaptures {
-        try next(field) { (frame) throws(FrameFault) in
-            switch pattern.captures(frame) {
-            case .success(let groups): return PatternCaptures(groups: groups)
-            case .failure(let failure): throw FrameFault(failure, pattern: pattern)
-            }
-        }
+        try cursor.match(pattern, from: frames, field: field)
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning the text of one
-    /// capturing group that always takes part (the common single-capture frame), without the
-    /// allocation of ``match(_:field:)``.
+    /// capturing group that always takes part, without the allocation of ``match(_:field:)``.
     @inlinable
     public mutating func capture(_ pattern: FramePattern, group: Int, field: String?) throws(MessageDecodingError) -> String {
-        try next(field) { (frame) throws(FrameFault) in try Self.capture(frame, pattern, group: group) }
+        try cursor.capture(pattern, group: group, from: frames, field: field)
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning its text.
     @inlinable
     public mutating func text(matching pattern: FramePattern, field: String?) throws(MessageDecodingError) -> String {
-        try next(field) { (frame) throws(FrameFault) in try Self.text(frame, matching: pattern) }
+        try cursor.text(matching: pattern, from: frames, field: field)
     }
 
     /// Reads a string frame that must match `pattern` as a whole, returning the text of its one
-    /// capturing group, which spans the whole pattern; `precheck` is the generated
-    /// ``FramePatternPrecheck`` of the pattern's ASCII automaton (true: an all-ASCII frame that matches), and
-    /// `pattern` (built only when needed) decides every frame it does not accept.
+    /// capturing group, checked first by `precheck` (see
+    /// ``FrameCursor/capture(_:group:from:field:precheck:)``).
     @inlinable @inline(__always)
     public mutating func capture<Check: FramePatternPrecheck>(
         _ pattern: @autoclosure () -> FramePattern, group: Int, field: String?, precheck: Check.Type
     ) throws(MessageDecodingError) -> String {
-        try next(field) { (frame) throws(FrameFault) in
-            if Check.accepts(frame) { return String(frameText: frame) }
-            return try Self.slowCapture(frame, pattern(), group: group)
-        }
+        try cursor.capture(pattern(), group: group, from: frames, field: field, precheck: precheck)
     }
 
-    /// Reads a string frame that must match `pattern` as a whole, returning its text;
-    /// `precheck` is the generated ``FramePatternPrecheck`` of the pattern's ASCII automaton (true: an
-    /// all-ASCII frame that matches), and `pattern` (built only when needed) decides every frame
-    /// it does not accept.
+    /// Reads a string frame that must match `pattern` as a whole, returning its text, checked
+    /// first by `precheck` (see ``FrameCursor/text(matching:from:field:precheck:)``).
     @inlinable @inline(__always)
     public mutating func text<Check: FramePatternPrecheck>(
         matching pattern: @autoclosure () -> FramePattern, field: String?, precheck: Check.Type
     ) throws(MessageDecodingError) -> String {
-        try next(field) { (frame) throws(FrameFault) in
-            if Check.accepts(frame) { return String(frameText: frame) }
-            return try Self.slowText(frame, matching: pattern())
-        }
-    }
-
-    /// ``capture(_:group:field:precheck:)`` for a frame the precheck did not accept: out of
-    /// line, so the common path stays small enough to inline.
-    @usableFromInline @inline(never)
-    static func slowCapture(_ frame: UnsafeRawBufferPointer, _ pattern: FramePattern, group: Int) throws(FrameFault) -> String {
-        try capture(frame, pattern, group: group)
-    }
-
-    /// ``text(matching:field:precheck:)`` for a frame the precheck did not accept, out of line.
-    @usableFromInline @inline(never)
-    static func slowText(_ frame: UnsafeRawBufferPointer, matching pattern: FramePattern) throws(FrameFault) -> String {
-        try text(frame, matching: pattern)
-    }
-
-    /// The text of group `group` of `frame`, which must match `pattern`.
-    @inlinable
-    static func capture(_ frame: UnsafeRawBufferPointer, _ pattern: FramePattern, group: Int) throws(FrameFault) -> String {
-        switch pattern.capture(frame, group: group) {
-        case .success(let text): return text ?? ""
-        case .failure(let failure): throw FrameFault(failure, pattern: pattern)
-        }
-    }
-
-    /// The text of `frame`, which must match `pattern`.
-    @inlinable
-    static func text(_ frame: UnsafeRawBufferPointer, matching pattern: FramePattern) throws(FrameFault) -> String {
-        switch pattern.test(frame) {
-        case .matched: return String(frameText: frame)
-        case .invalidUTF8: throw FrameFault(.invalidUTF8, pattern: pattern)
-        case .noMatch: throw FrameFault(.noMatch, pattern: pattern)
-        case .limitExceeded: throw FrameFault(.limitExceeded, pattern: pattern)
-        }
-    }
-
-    @inlinable
-    mutating func fixed<T>(
-        _ size: Int, field: String, _ load: (UnsafeRawBufferPointer) -> T
-    ) throws(MessageDecodingError) -> T {
-        try next(field) { (frame) throws(FrameFault) in
-            guard frame.count == size else { throw FrameFault(reason: .frameSize(expected: size, actual: frame.count)) }
-            return load(frame)
-        }
+        try cursor.text(matching: pattern(), from: frames, field: field, precheck: precheck)
     }
 }
 
@@ -250,20 +146,4 @@ public struct PatternCaptures: Sendable {
     /// The text of a group outside any optional part of the pattern, which always takes part
     /// when the frame matched.
     @inlinable public func required(_ group: Int) -> String { groups[group - 1] ?? "" }
-}
-
-/// A problem found inside one frame, before the reader adds where it was found.
-@usableFromInline
-struct FrameFault: Error {
-    @usableFromInline let reason: MessageDecodingError.Reason
-    @inlinable init(reason: MessageDecodingError.Reason) { self.reason = reason }
-
-    /// The fault for a string frame that `pattern` did not accept.
-    @inlinable init(_ failure: FramePattern.CaptureFailure, pattern: FramePattern) {
-        switch failure {
-        case .invalidUTF8: reason = .invalidUTF8
-        case .noMatch: reason = .patternMismatch(pattern: pattern.pattern)
-        case .limitExceeded: reason = .patternLimitExceeded(pattern: pattern.pattern)
-        }
-    }
 }

@@ -69,14 +69,13 @@ extension MessageReceiving {
     ///   consumed; the next receive gets the next message), or ``ZMQError``.
     @inlinable
     public func receive() throws -> Incoming {
-        try Incoming(frames: socket.receive())
+        try socket.receive(Incoming.self)
     }
 
     /// Waits at most `timeout` for a message; `nil` if none arrived.
     @inlinable
     public func receive(timeout: Duration) throws -> Incoming? {
-        guard let frames = try socket.receive(timeout: timeout) else { return nil }
-        return try Incoming(frames: frames)
+        try socket.receive(Incoming.self, timeout: timeout)
     }
 
     /// The messages this socket receives, as an async sequence.

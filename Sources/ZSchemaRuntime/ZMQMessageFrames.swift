@@ -36,6 +36,13 @@ public final class ZMQMessageFrames {
         }
     }
 
+    /// Decodes a message from the frames in place, as a socket's receive does: the frames are
+    /// lent to the decoder, not copied or retained.
+    @inlinable
+    public func decode<Message: ZSchemaMessage>(_ type: Message.Type = Message.self) throws(MessageDecodingError) -> Message {
+        try Message(frames: ReceivedFrames(storage: storage))
+    }
+
     /// The frames, read in place; valid until the next ``encode(_:)`` or ``removeAll()``.
     @inlinable
     public var frames: ReceivedFrames { ReceivedFrames(storage: storage) }

@@ -23,7 +23,8 @@ public final class ZMQSocket {
 
     private var rawHandle: UnsafeMutableRawPointer?
     private let outgoing = MessagePartStorage()
-    private let incoming = MessagePartStorage()
+    /// The frames of the last message received; read in place by ``ReceivedFrames``.
+    @usableFromInline let incoming = MessagePartStorage()
     /// The writer over `outgoing` that every ``send(dontWait:_:)`` lends to its builder: lent
     /// by address rather than made anew (a retain and a release of the storage per message).
     /// Only the socket's owner uses it, and `send` puts it back if a builder replaced it.
@@ -160,7 +161,33 @@ public final class ZMQSocket {
     /// The returned frames stay valid until the next receive on this socket.
     /// - Throws: ``ZMQError``, or ``MessageDecodingError`` with reason `.tooManyFrames` when a
     ///   message exceeds ``maximumFrameCount`` (the message is drained and dropped).
+    @inlinable
     public func receive(dontWait: Bool = false) throws -> ReceivedFrames {
+        try receiveParts(dontWait: dontWait)
+        return ReceivedFrames(storage: incoming)
+    }
+
+    /// Receives one whole multipart message, as ``receive(dontWait:)`` does, and decodes it as
+    /// `Message`, lending it the frames in place: nothing is copied or retained.
+    /// - Throws: ``ZMQError``, or ``MessageDecodingError`` for a message that does not fit
+    ///   `Message` (it is consumed; the next receive gets the next message).
+    @inlinable
+    public func receive<Message: ZSchemaMessage>(_ type: Message.Type, dontWait: Bool = false) throws -> Message {
+        try receiveParts(dontWait: dontWait)
+        return try Message(frames: ReceivedFrames(storage: incoming))
+    }
+
+    /// Receives and decodes one message as `Message`, or returns `nil` when none arrives within
+    /// `timeout`.
+    @inlinable
+    public func receive<Message: ZSchemaMessage>(_ type: Message.Type, timeout: Duration) throws -> Message? {
+        guard try poll(events: ZMQ_POLLIN, timeout: timeout) else { return nil }
+        return try receive(type, dontWait: true)
+    }
+
+    /// Receives the frames of one message into `incoming`.
+    @usableFromInline
+    func receiveParts(dontWait: Bool) throws {
         let handle = try handle()
         incoming.closeAll()
         let flags = dontWait ? ZMQ_DONTWAIT : 0
@@ -183,7 +210,6 @@ public final class ZMQSocket {
                     reason: .tooManyFrames(limit: maximumFrameCount, actual: frames))
             }
         }
-        return ReceivedFrames(storage: incoming)
     }
 
     /// Receives one message, or returns `nil` when none arrives within `timeout`.

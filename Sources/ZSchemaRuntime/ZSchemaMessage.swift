@@ -7,7 +7,7 @@ public protocol ZSchemaMessage: Sendable {
     static var messageName: String { get }
 
     /// Decodes a message, checking frame count, sizes, constants, enum values, UTF-8 and patterns.
-    init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError)
+    init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError)
 
     /// Writes the message's frames, validating string frames against their patterns first.
     func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError)

@@ -8,18 +8,18 @@ struct RandomSchemas {
     /// Names for fields, captures, enum cases, sockets and service roles.
     static let memberNames = [
         "class", "default", "protocol", "self", "Self", "Type", "init", "in", "for", "return", "some", "any", "try",
-        "writer", "frames", "reader", "element", "dontWait", "peer", "message", "failures", "context", "configure",
+        "writer", "frames", "reader", "cursor", "element", "dontWait", "peer", "message", "failures", "context", "configure",
         "frame", "state", "byte", "accepts", "pattern1Check", "precheck",
         "value", "text", "text2", "messageName", "encode", "pattern1", "constant1", "send", "reply", "subscribe", "close",
-        "String", "Int", "FrameReader", "rawValue", "allCases", "hashValue", "Frames", "Writer", "Outgoing",
+        "String", "Int", "FrameReader", "FrameCursor", "rawValue", "allCases", "hashValue", "Frames", "Writer", "Outgoing",
         "Swift", "ZSchemaRuntime", "_x", "a_b", "aB", "userID", "get", "set", "Void", "error", "count", "socket",
     ]
     /// Names for messages and constants.
     static let typeNames = [
-        "Tick", "String", "FrameReader", "FrameWriter", "Result", "Optional", "Array", "Publisher", "Router", "ZMQSocket",
+        "Tick", "String", "FrameReader", "FrameCursor", "FrameWriter", "Result", "Optional", "Array", "Publisher", "Router", "ZMQSocket",
         "ZMQContext", "RawMessage", "class", "Type", "Self", "Any", "Protocol", "Frames", "Writer", "Int", "Double", "Bool",
         "UInt8", "Sendable", "Hashable", "CaseIterable", "GeneratedForRuntime", "ZSchemaGeneratedCodeVersion3",
-        "ZSchemaGeneratedCodeVersion4", "FramePatternPrecheck", "UnsafeRawBufferPointer", "Pattern1Check", "Pattern2Check",
+        "ZSchemaGeneratedCodeVersion4", "ZSchemaGeneratedCodeVersion5", "FramePatternPrecheck", "UnsafeRawBufferPointer", "Pattern1Check", "Pattern2Check",
         "MessageSending", "TickPublisher", "Swift", "ZSchemaRuntime", "Error", "Never", "Void", "Duration", "RoutingEnvelope",
         "SocketMonitor", "FramePattern", "MessageDecodingError", "Pusher", "Requester", "default", "self",
     ]

@@ -106,9 +106,9 @@ struct SwiftNamingTests {
 
     @Test("standard and runtime type names used by a schema are written with their module")
     func qualification() throws {
-        let names = try names("s.a\n  PUSH tcp://*:1\n  <- String [ x :u8 ]\n  <- FrameReader [ Int :(A = 0uy | B = 1uy) ]\n")
-        #expect(names.qualified == ["String", "FrameReader", "Int"])
-        #expect(names.external(.string) == "Swift.String" && names.external(.frameReader) == "ZSchemaRuntime.FrameReader")
+        let names = try names("s.a\n  PUSH tcp://*:1\n  <- String [ x :u8 ]\n  <- FrameCursor [ Int :(A = 0uy | B = 1uy) ]\n")
+        #expect(names.qualified == ["String", "FrameCursor", "Int"])
+        #expect(names.external(.string) == "Swift.String" && names.external(.frameCursor) == "ZSchemaRuntime.FrameCursor")
         #expect(names.external(.double) == "Double")
         #expect(names.messages["String"]?.type == "String")
     }

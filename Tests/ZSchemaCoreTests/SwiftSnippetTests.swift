@@ -63,15 +63,15 @@ struct SwiftSnippetTests {
 
                     /// Decodes the message from `frames`, checking every frame against the schema.
                     @inlinable
-                    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-                        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
-                        let frame1 = try reader.match(Self.pattern1, field: "name")
+                    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+                        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...Int.max)
+                        let frame1 = try cursor.match(Self.pattern1, from: frames, field: "name")
                         self.name = frame1.required(1)
                         self.value = frame1.optional(2)
                         var nElements: [UInt16] = []
-                        nElements.reserveCapacity(reader.remaining - 0)
-                        while reader.remaining > 0 {
-                            nElements.append(try reader.littleEndianInteger(UInt16.self, field: "n"))
+                        nElements.reserveCapacity(cursor.remaining(in: frames) - 0)
+                        while cursor.remaining(in: frames) > 0 {
+                            nElements.append(try cursor.littleEndianInteger(UInt16.self, from: frames, field: "n"))
                         }
                         self.n = nElements
                     }
@@ -131,15 +131,15 @@ struct SwiftSnippetTests {
                     @usableFromInline static let pattern1 = FramePattern(generated: "(?<name>[a-z]+)(?:=(?<value>\\\\d+))?")
 
                     /// Decodes the message from `frames`, checking every frame against the schema.
-                    init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-                        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
-                        let frame1 = try reader.match(Self.pattern1, field: "name")
+                    init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+                        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...Int.max)
+                        let frame1 = try cursor.match(Self.pattern1, from: frames, field: "name")
                         self.name = frame1.required(1)
                         self.value = frame1.optional(2)
                         var nElements: [UInt16] = []
-                        nElements.reserveCapacity(reader.remaining - 0)
-                        while reader.remaining > 0 {
-                            nElements.append(try reader.littleEndianInteger(UInt16.self, field: "n"))
+                        nElements.reserveCapacity(cursor.remaining(in: frames) - 0)
+                        while cursor.remaining(in: frames) > 0 {
+                            nElements.append(try cursor.littleEndianInteger(UInt16.self, from: frames, field: "n"))
                         }
                         self.n = nElements
                     }
@@ -191,4 +191,23 @@ struct SwiftSnippetTests {
                 """ + "\n")
     }
 
+    @Test("a socket type alias too long for a line breaks inside its generic arguments, as swift-format breaks it")
+    func longTypeAlias() throws {
+        let name = "Reading" + String(repeating: "Long", count: 16)
+        let file = SourceFile(path: "s.zschema", text: "a.b\n  PUB tcp://*:1\n  << \(name) [ n :u8 ]\n")
+        let result = Compilation.check([file], accessLevel: .public)
+        try #require(!result.hasErrors, "\(result.diagnostics)")
+        let text = result.generator.generate(file: file)
+        #expect(
+            text.contains(
+                """
+                public typealias \(name)Publisher = Publisher<
+                    \(name)
+                >
+                """))
+        // Code, that is: swift-format leaves the length of comments alone.
+        let code = text.split(separator: "\n").filter { !$0.trimmingPrefix(while: \.isWhitespace).hasPrefix("//") }
+        let longest = code.map(\.count).max() ?? 0
+        #expect(longest <= CodeWriter.lineLimit, "a generated line of code has \(longest) characters")
+    }
 }

@@ -27,6 +27,11 @@ struct FrameContainerTests {
         #expect(frames.frames.copyFrames() == (try message.encode()).frames, "\(M.self)")
         let decoded = try M(frames: frames.frames)
         #expect(try decoded.encode() == (try message.encode()), "\(M.self)")
+        // The lent frames decode the same, and a message of another shape fails on them.
+        #expect(try frames.decode(M.self).encode() == (try message.encode()), "\(M.self)")
+        if M.self != Ready.self {
+            #expect(throws: MessageDecodingError.self) { try frames.decode(Ready.self) }
+        }
     }
 
     @Test("FrameBuffer is reused from message to message, longer then shorter, and decodes back")

@@ -24,7 +24,7 @@ enum CodecWorkloads {
         let frames = ZMQMessageFrames()
         return try measure(count: count) { index in
             try frames.encode(Tick(symbol: "AAPL", timestamp: Double(index), price: 189.25))
-            let tick = try Tick(frames: frames.frames)
+            let tick = try frames.decode(Tick.self)
             return tick.timestamp + tick.price + Double(tick.symbol.utf8.count)
         }
     }
@@ -67,7 +67,7 @@ enum CodecWorkloads {
         let frames = ZMQMessageFrames()
         return try measure(count: count) { _ in
             try frames.encode(Order(stock: "MSFT", action: .sell, shares: 250, price: 12.5))
-            let order = try Order(frames: frames.frames)
+            let order = try frames.decode(Order.self)
             return Double(order.shares) + Double(order.action.rawValue) + Double(order.stock.utf8.count) + order.price
         }
     }

@@ -19,7 +19,7 @@ struct MessagePlanner {
             conformances: [external(.zschemaMessage), external(.hashable)],
             enums: enums(), fields: fields(), statics: statics(),
             codec: CodecPlan(
-                locals: own.codec, readerType: external(.frameReader), frameSequence: external(.frameSequence),
+                locals: own.codec, cursorType: external(.frameCursor), frameSequence: external(.frameSequence),
                 frameWriter: external(.frameWriter), decodingError: external(.messageDecodingError),
                 encodingError: external(.messageEncodingError), frameCount: frameCount(), intType: external(.int),
                 decode: message.frames.indices.map(decodeStep), encode: message.frames.indices.compactMap(encodeStep)))

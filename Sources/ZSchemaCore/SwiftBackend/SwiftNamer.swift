@@ -169,7 +169,7 @@ struct SwiftNamer {
         var codec = SwiftNames.CodecLocals(
             framesType: record(locals.claim("Frames")), frames: record(locals.claim("frames")),
             writerType: record(locals.claim("Writer")), writer: record(locals.claim("writer")),
-            reader: record(locals.claim("reader")), element: record(locals.claim("element")), match: [:], text: [:], elements: [:],
+            cursor: record(locals.claim("cursor")), element: record(locals.claim("element")), match: [:], text: [:], elements: [:],
             checkFrame: record(locals.claim("frame")), checkState: record(locals.claim("state")), checkByte: record(locals.claim("byte")))
         for (index, frame) in frames.enumerated() {
             guard case .text = frame.kind else { continue }

@@ -36,7 +36,7 @@ struct SwiftNames: Sendable {
         var frames: String
         var writerType: String
         var writer: String
-        var reader: String
+        var cursor: String
         var element: String
         /// A string frame's captures (`frame1`), by frame index.
         var match: [Int: String]
@@ -144,7 +144,7 @@ enum ExternalName: String, CaseIterable, Sendable {
     case uint8 = "UInt8", int8 = "Int8", uint16 = "UInt16", int16 = "Int16", uint32 = "UInt32", int32 = "Int32"
     case uint64 = "UInt64", int64 = "Int64", sendable = "Sendable", hashable = "Hashable", caseIterable = "CaseIterable"
     case void = "Void", unsafeRawBufferPointer = "UnsafeRawBufferPointer"
-    case zschemaMessage = "ZSchemaMessage", frameSequence = "FrameSequence", frameReader = "FrameReader"
+    case zschemaMessage = "ZSchemaMessage", frameSequence = "FrameSequence", frameCursor = "FrameCursor"
     case frameWriter = "FrameWriter", messageDecodingError = "MessageDecodingError"
     case messageEncodingError = "MessageEncodingError", framePattern = "FramePattern", framePatternPrecheck = "FramePatternPrecheck"
     case messageSending = "MessageSending", router = "Router", routingEnvelope = "RoutingEnvelope"
@@ -152,7 +152,7 @@ enum ExternalName: String, CaseIterable, Sendable {
     case requester = "Requester", replier = "Replier", dealer = "Dealer", pair = "Pair"
     case xPublisher = "XPublisher", xSubscriber = "XSubscriber", streamSocket = "StreamSocket"
     case zmqContext = "ZMQContext", zmqSocket = "ZMQSocket", socketMonitor = "SocketMonitor", rawMessage = "RawMessage"
-    case runtimeVersion = "ZSchemaGeneratedCodeVersion4"
+    case runtimeVersion = "ZSchemaGeneratedCodeVersion5"
 
     /// The module that declares it.
     var module: String {

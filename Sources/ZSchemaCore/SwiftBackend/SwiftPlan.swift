@@ -82,7 +82,7 @@ struct CheckPlan: Sendable {
 /// `init(frames:)` and `encode(into:)`.
 struct CodecPlan: Sendable {
     var locals: SwiftNames.CodecLocals
-    var readerType: SwiftType
+    var cursorType: SwiftType
     var frameSequence: SwiftType
     var frameWriter: SwiftType
     var decodingError: SwiftType

@@ -58,6 +58,14 @@ struct SwiftRenderer {
         }
     }
 
+    /// `typealias name = type`, which breaks inside the type's generic arguments when too long
+    /// for a line, as swift-format breaks it.
+    func typeAlias(_ name: String, of aliased: SwiftType) -> WrappableCode {
+        let head = "\(pub)typealias \(id(name)) = "
+        guard case .generic(let generic, let arguments) = aliased else { return .text(head + type(aliased)) }
+        return .list(open: head + generic + "<", items: arguments.map { .text(type($0)) }, close: ">")
+    }
+
     private func id(_ name: String) -> String { SwiftIdentifier.escaped(name) }
 
     /// `self.name`: after `self.`, even a keyword needs no backticks, except `init`.
@@ -136,28 +144,31 @@ struct SwiftRenderer {
         inlinable(&writer)
         let frames = locals.frames == "frames" ? "frames" : "frames \(id(locals.frames))"
         writer.block(
-            "\(pub)init<\(id(locals.framesType)): \(type(codec.frameSequence))>(\(frames): \(id(locals.framesType))) throws(\(type(codec.decodingError)))"
+            "\(pub)init<\(id(locals.framesType)): \(type(codec.frameSequence))>(\(frames): borrowing \(id(locals.framesType))) throws(\(type(codec.decodingError)))"
         ) { writer in
             let count = "\(codec.frameCount.minimum)...\(codec.frameCount.maximum.map(String.init) ?? type(codec.intType) + ".max")"
-            let reader = id(locals.reader)
-            // `consume`: the reader takes the frames over instead of copying them, which for
-            // frames held by reference (a socket's) saves a retain and a release per message.
-            writer.line("var \(reader) = try \(type(codec.readerType))(consume \(id(locals.frames)), message: Self.messageName, frameCount: \(count))")
+            let cursor = id(locals.cursor)
+            let source = id(locals.frames)
+            // A cursor that is handed the borrowed frames at every read, instead of a reader
+            // that holds them: for frames held by reference (a socket's, a `FrameBuffer`'s),
+            // no retain and no release per message.
+            writer.line("var \(cursor) = try \(type(codec.cursorType))(\(source), message: Self.messageName, frameCount: \(count))")
             for step in codec.decode {
                 switch step {
                 case .constant(let name, let label):
-                    writer.line("try \(reader).constant(Self.\(id(name)), field: \(label.map(SwiftLiteral.string) ?? "nil"))")
+                    writer.line("try \(cursor).constant(Self.\(id(name)), from: \(source), field: \(label.map(SwiftLiteral.string) ?? "nil"))")
                 case .field(let property, let read, let label):
-                    writer.line("\(member(property)) = \(expression(read, reader: reader, label: label))")
+                    writer.line("\(member(property)) = \(expression(read, cursor: cursor, source: source, label: label))")
                 case .repeated(let property, let elements, let elementType, let trailing, let read, let label):
                     writer.line("var \(id(elements)): \(type(elementType)) = []")
-                    writer.line("\(id(elements)).reserveCapacity(\(reader).remaining - \(trailing))")
-                    writer.block("while \(reader).remaining > \(trailing)") { writer in
-                        writer.line("\(id(elements)).append(\(expression(read, reader: reader, label: label)))")
+                    writer.line("\(id(elements)).reserveCapacity(\(cursor).remaining(in: \(source)) - \(trailing))")
+                    writer.block("while \(cursor).remaining(in: \(source)) > \(trailing)") { writer in
+                        writer.line("\(id(elements)).append(\(expression(read, cursor: cursor, source: source, label: label)))")
                     }
                     writer.line("\(member(property)) = \(id(elements))")
                 case .captures(let local, let pattern, let label, let fields):
-                    writer.line("let \(id(local)) = try \(reader).match(Self.\(id(pattern)), field: \(label.map(SwiftLiteral.string) ?? "nil"))")
+                    writer.line(
+                        "let \(id(local)) = try \(cursor).match(Self.\(id(pattern)), from: \(source), field: \(label.map(SwiftLiteral.string) ?? "nil"))")
                     for field in fields {
                         writer.line("\(member(field.property)) = \(id(local)).\(field.isOptional ? "optional" : "required")(\(field.group))")
                     }
@@ -166,23 +177,24 @@ struct SwiftRenderer {
         }
     }
 
-    private func expression(_ read: ReadOperation, reader: String, label: String) -> String {
-        let field = SwiftLiteral.string(label)
+    /// The read of one field: a cursor method given the borrowed frames and the field's label.
+    private func expression(_ read: ReadOperation, cursor: String, source: String, label: String) -> String {
+        let from = "from: \(source), field: \(SwiftLiteral.string(label))"
         switch read {
-        case .double(.big): return "try \(reader).double(field: \(field))"
-        case .double(.little): return "try \(reader).littleEndianDouble(field: \(field))"
-        case .float(.big): return "try \(reader).float(field: \(field))"
-        case .float(.little): return "try \(reader).littleEndianFloat(field: \(field))"
-        case .bool: return "try \(reader).bool(field: \(field))"
-        case .integer(let integer, .big): return "try \(reader).integer(\(type(integer)).self, field: \(field))"
-        case .integer(let integer, .little): return "try \(reader).littleEndianInteger(\(type(integer)).self, field: \(field))"
-        case .string: return "try \(reader).string(field: \(field))"
-        case .bytes: return "try \(reader).bytes(field: \(field))"
-        case .enumeration(let name): return "try \(reader).enumeration(\(id(name)).self, field: \(field))"
+        case .double(.big): return "try \(cursor).double(\(from))"
+        case .double(.little): return "try \(cursor).littleEndianDouble(\(from))"
+        case .float(.big): return "try \(cursor).float(\(from))"
+        case .float(.little): return "try \(cursor).littleEndianFloat(\(from))"
+        case .bool: return "try \(cursor).bool(\(from))"
+        case .integer(let integer, .big): return "try \(cursor).integer(\(type(integer)).self, \(from))"
+        case .integer(let integer, .little): return "try \(cursor).littleEndianInteger(\(type(integer)).self, \(from))"
+        case .string: return "try \(cursor).string(\(from))"
+        case .bytes: return "try \(cursor).bytes(\(from))"
+        case .enumeration(let name): return "try \(cursor).enumeration(\(id(name)).self, \(from))"
         case .wholeText(let pattern, let check):
-            return "try \(reader).text(matching: Self.\(id(pattern)), field: \(field)\(precheck(check)))"
+            return "try \(cursor).text(matching: Self.\(id(pattern)), \(from)\(precheck(check)))"
         case .capture(let pattern, let group, let check):
-            return "try \(reader).capture(Self.\(id(pattern)), group: \(group), field: \(field)\(precheck(check)))"
+            return "try \(cursor).capture(Self.\(id(pattern)), group: \(group), \(from)\(precheck(check)))"
         }
     }
 
@@ -381,7 +393,7 @@ struct SwiftRenderer {
     func render(_ sending: SendingPlan, into writer: inout CodeWriter) {
         for alias in sending.aliases {
             writer.documentation([alias.documentation])
-            writer.line("\(pub)typealias \(id(alias.name)) = \(type(alias.type))")
+            writer.line(typeAlias(alias.name, of: alias.type))
         }
         writer.block("extension \(type(sending.sendingProtocol)) where Outgoing == \(id(sending.target))") { writer in
             renderMethods(sending.sends, verb: "send", into: &writer)
@@ -452,7 +464,7 @@ struct SwiftRenderer {
                 writer.documentation([
                     "The wrapper type of `\(socket.property)`, to open another such socket (a REQ client reopens", "its socket after a timeout, for example).",
                 ])
-                writer.line("\(pub)typealias \(id(alias)) = \(type(socket.type))")
+                writer.line(typeAlias(alias, of: socket.type))
             }
             writer.line()
             renderInitializer(service, into: &writer)

@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion5
 
 // MARK: - Messages
 
@@ -33,9 +33,9 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        let frame1 = try reader.match(Self.pattern1, field: "usr")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        let frame1 = try cursor.match(Self.pattern1, from: frames, field: "usr")
         self.usr = frame1.required(1)
         self.msg = frame1.optional(3)
     }
@@ -97,12 +97,12 @@ public struct UserList: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...Int.max)
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...Int.max)
         var usrElements: [String] = []
-        usrElements.reserveCapacity(reader.remaining - 0)
-        while reader.remaining > 0 {
-            usrElements.append(try reader.capture(Self.pattern1, group: 1, field: "usr", precheck: Pattern1Check.self))
+        usrElements.reserveCapacity(cursor.remaining(in: frames) - 0)
+        while cursor.remaining(in: frames) > 0 {
+            usrElements.append(try cursor.capture(Self.pattern1, group: 1, from: frames, field: "usr", precheck: Pattern1Check.self))
         }
         self.usr = usrElements
     }
@@ -135,9 +135,9 @@ public struct NoUsers: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        try reader.constant(Self.constant1, field: nil)
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        try cursor.constant(Self.constant1, from: frames, field: nil)
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -172,9 +172,9 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        let frame1 = try reader.match(Self.pattern1, field: "usr")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        let frame1 = try cursor.match(Self.pattern1, from: frames, field: "usr")
         self.usr = frame1.required(1)
         self.msg = frame1.required(2)
     }

@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion5
 
 // MARK: - Messages
 
@@ -304,9 +304,9 @@ public final class Dealz {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
-        public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-            self.symbol = try reader.capture(Self.pattern1, group: 1, field: "symbol", precheck: Pattern1Check.self)
+        public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+            var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+            self.symbol = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "symbol", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.

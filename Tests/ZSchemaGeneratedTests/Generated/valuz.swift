@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion5
 
 // MARK: - Messages
 
@@ -77,12 +77,12 @@ public struct Order: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 4...4)
-        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
-        self.action = try reader.enumeration(Action.self, field: "action")
-        self.shares = try reader.integer(Int32.self, field: "shares")
-        self.price = try reader.double(field: "price")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 4...4)
+        self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
+        self.action = try cursor.enumeration(Action.self, from: frames, field: "action")
+        self.shares = try cursor.integer(Int32.self, from: frames, field: "shares")
+        self.price = try cursor.double(from: frames, field: "price")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -169,13 +169,13 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 5...5)
-        self.number = try reader.integer(UInt32.self, field: "number")
-        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock", precheck: Pattern2Check.self)
-        self.action = try reader.enumeration(Action.self, field: "action")
-        self.shares = try reader.integer(Int32.self, field: "shares")
-        self.price = try reader.double(field: "price")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 5...5)
+        self.number = try cursor.integer(UInt32.self, from: frames, field: "number")
+        self.stock = try cursor.capture(Self.pattern2, group: 1, from: frames, field: "stock", precheck: Pattern2Check.self)
+        self.action = try cursor.enumeration(Action.self, from: frames, field: "action")
+        self.shares = try cursor.integer(Int32.self, from: frames, field: "shares")
+        self.price = try cursor.double(from: frames, field: "price")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -205,9 +205,9 @@ public struct Ready: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        try reader.constant(Self.constant1, field: "command")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        try cursor.constant(Self.constant1, from: frames, field: "command")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -270,10 +270,10 @@ public struct Valuation: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
-        self.value = try reader.double(field: "value")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
+        self.value = try cursor.double(from: frames, field: "value")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -342,11 +342,11 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
-        self.number = try reader.integer(UInt32.self, field: "number")
-        self.stock = try reader.capture(Self.pattern2, group: 1, field: "stock", precheck: Pattern2Check.self)
-        self.value = try reader.double(field: "value")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
+        self.number = try cursor.integer(UInt32.self, from: frames, field: "number")
+        self.stock = try cursor.capture(Self.pattern2, group: 1, from: frames, field: "stock", precheck: Pattern2Check.self)
+        self.value = try cursor.double(from: frames, field: "value")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -374,9 +374,9 @@ public struct Start: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        try reader.constant(Self.constant1, field: "command")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        try cursor.constant(Self.constant1, from: frames, field: "command")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -402,9 +402,9 @@ public struct Exit: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        try reader.constant(Self.constant1, field: "command")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        try cursor.constant(Self.constant1, from: frames, field: "command")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -436,13 +436,13 @@ public struct Resend: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
-        try reader.constant(Self.constant1, field: "command")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...Int.max)
+        try cursor.constant(Self.constant1, from: frames, field: "command")
         var numbersElements: [UInt32] = []
-        numbersElements.reserveCapacity(reader.remaining - 0)
-        while reader.remaining > 0 {
-            numbersElements.append(try reader.integer(UInt32.self, field: "numbers"))
+        numbersElements.reserveCapacity(cursor.remaining(in: frames) - 0)
+        while cursor.remaining(in: frames) > 0 {
+            numbersElements.append(try cursor.integer(UInt32.self, from: frames, field: "numbers"))
         }
         self.numbers = numbersElements
     }

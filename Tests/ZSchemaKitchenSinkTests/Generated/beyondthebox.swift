@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion5
 
 // MARK: - Messages
 
@@ -64,11 +64,11 @@ public struct NativeTick: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
-        self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
-        self.timestamp = try reader.littleEndianInteger(Int64.self, field: "timestamp")
-        self.price = try reader.littleEndianDouble(field: "price")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
+        self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
+        self.timestamp = try cursor.littleEndianInteger(Int64.self, from: frames, field: "timestamp")
+        self.price = try cursor.littleEndianDouble(from: frames, field: "price")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -236,9 +236,9 @@ public final class BeyondtheboxTickzClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
-        public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-            self.stock = try reader.capture(Self.pattern1, group: 1, field: "stock", precheck: Pattern1Check.self)
+        public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+            var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+            self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.

@@ -4,7 +4,7 @@
 import ZSchemaRuntime
 
 /// Fails to compile against a ZSchemaRuntime whose API this code was not generated for.
-private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion4
+private typealias GeneratedForRuntime = ZSchemaGeneratedCodeVersion5
 
 // MARK: - Messages
 
@@ -129,22 +129,22 @@ public struct Reading: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 14...14)
-        self.class = try reader.capture(Self.pattern1, group: 1, field: "class", precheck: Pattern1Check.self)
-        self.default = try reader.integer(UInt8.self, field: "default")
-        self.protocol = try reader.integer(Int8.self, field: "protocol")
-        self.u16 = try reader.integer(UInt16.self, field: "u16")
-        self.i16 = try reader.integer(Int16.self, field: "i16")
-        self.u32 = try reader.littleEndianInteger(UInt32.self, field: "u32")
-        self.i32 = try reader.littleEndianInteger(Int32.self, field: "i32")
-        self.u64 = try reader.integer(UInt64.self, field: "u64")
-        self.i64 = try reader.littleEndianInteger(Int64.self, field: "i64")
-        self.f32 = try reader.littleEndianFloat(field: "f32")
-        self.f64 = try reader.littleEndianDouble(field: "f64")
-        self.in = try reader.bool(field: "in")
-        self.for = try reader.string(field: "for")
-        self.blob = try reader.bytes(field: "blob")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 14...14)
+        self.class = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "class", precheck: Pattern1Check.self)
+        self.default = try cursor.integer(UInt8.self, from: frames, field: "default")
+        self.protocol = try cursor.integer(Int8.self, from: frames, field: "protocol")
+        self.u16 = try cursor.integer(UInt16.self, from: frames, field: "u16")
+        self.i16 = try cursor.integer(Int16.self, from: frames, field: "i16")
+        self.u32 = try cursor.littleEndianInteger(UInt32.self, from: frames, field: "u32")
+        self.i32 = try cursor.littleEndianInteger(Int32.self, from: frames, field: "i32")
+        self.u64 = try cursor.integer(UInt64.self, from: frames, field: "u64")
+        self.i64 = try cursor.littleEndianInteger(Int64.self, from: frames, field: "i64")
+        self.f32 = try cursor.littleEndianFloat(from: frames, field: "f32")
+        self.f64 = try cursor.littleEndianDouble(from: frames, field: "f64")
+        self.in = try cursor.bool(from: frames, field: "in")
+        self.for = try cursor.string(from: frames, field: "for")
+        self.blob = try cursor.bytes(from: frames, field: "blob")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -194,9 +194,9 @@ public struct Query: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        let frame1 = try reader.match(Self.pattern1, field: "peer")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        let frame1 = try cursor.match(Self.pattern1, from: frames, field: "peer")
         self.peer = frame1.required(1)
         self.to = frame1.optional(2)
         self.dontWait = frame1.optional(3)
@@ -277,14 +277,14 @@ public struct Answer: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...Int.max)
-        self.peer = try reader.capture(Self.pattern1, group: 1, field: "peer", precheck: Pattern1Check.self)
-        self.message = try reader.string(field: "message")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...Int.max)
+        self.peer = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "peer", precheck: Pattern1Check.self)
+        self.message = try cursor.string(from: frames, field: "message")
         var failuresElements: [UInt32] = []
-        failuresElements.reserveCapacity(reader.remaining - 0)
-        while reader.remaining > 0 {
-            failuresElements.append(try reader.integer(UInt32.self, field: "failures"))
+        failuresElements.reserveCapacity(cursor.remaining(in: frames) - 0)
+        while cursor.remaining(in: frames) > 0 {
+            failuresElements.append(try cursor.integer(UInt32.self, from: frames, field: "failures"))
         }
         self.failures = failuresElements
     }
@@ -314,9 +314,9 @@ public struct Nothing: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-        try reader.constant(Self.constant1, field: nil)
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+        try cursor.constant(Self.constant1, from: frames, field: nil)
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -365,15 +365,15 @@ public struct ReadingPublisher: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames frames_: Frames) throws(MessageDecodingError) {
-        var reader_ = try ZSchemaRuntime.FrameReader(consume frames_, message: Self.messageName, frameCount: 4...Int.max)
-        self.writer = try reader_.integer(UInt8.self, field: "writer")
-        self.frames = try reader_.littleEndianInteger(UInt16.self, field: "frames")
-        self.reader = try reader_.enumeration(Reader.self, field: "reader")
+    public init<Frames: FrameSequence>(frames frames_: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames_, message: Self.messageName, frameCount: 4...Int.max)
+        self.writer = try cursor.integer(UInt8.self, from: frames_, field: "writer")
+        self.frames = try cursor.littleEndianInteger(UInt16.self, from: frames_, field: "frames")
+        self.reader = try cursor.enumeration(Reader.self, from: frames_, field: "reader")
         var elementElements: [[UInt8]] = []
-        elementElements.reserveCapacity(reader_.remaining - 0)
-        while reader_.remaining > 0 {
-            elementElements.append(try reader_.bytes(field: "element"))
+        elementElements.reserveCapacity(cursor.remaining(in: frames_) - 0)
+        while cursor.remaining(in: frames_) > 0 {
+            elementElements.append(try cursor.bytes(from: frames_, field: "element"))
         }
         self.element = elementElements
     }
@@ -430,11 +430,11 @@ public struct FrameReader: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
-        self.kind = try reader.enumeration(Kind.self, field: "kind")
-        self.text2 = try reader.text(matching: Self.pattern2, field: "text2")
-        self.text3 = try reader.text(matching: Self.pattern3, field: "text3")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
+        self.kind = try cursor.enumeration(Kind.self, from: frames, field: "kind")
+        self.text2 = try cursor.text(matching: Self.pattern2, from: frames, field: "text2")
+        self.text3 = try cursor.text(matching: Self.pattern3, from: frames, field: "text3")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -470,13 +470,13 @@ public struct Ping: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...Int.max)
-        self.seq = try reader.integer(UInt64.self, field: "seq")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...Int.max)
+        self.seq = try cursor.integer(UInt64.self, from: frames, field: "seq")
         var tagElements: [Swift.String] = []
-        tagElements.reserveCapacity(reader.remaining - 0)
-        while reader.remaining > 0 {
-            tagElements.append(try reader.capture(Self.pattern2, group: 1, field: "tag"))
+        tagElements.reserveCapacity(cursor.remaining(in: frames) - 0)
+        while cursor.remaining(in: frames) > 0 {
+            tagElements.append(try cursor.capture(Self.pattern2, group: 1, from: frames, field: "tag"))
         }
         self.tag = tagElements
     }
@@ -526,13 +526,13 @@ public struct Pong: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
-        self.seq = try reader.integer(UInt64.self, field: "seq")
-        let frame2 = try reader.match(Self.pattern2, field: "init")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
+        self.seq = try cursor.integer(UInt64.self, from: frames, field: "seq")
+        let frame2 = try cursor.match(Self.pattern2, from: frames, field: "init")
         self.`init` = frame2.required(1)
         self.self_ = frame2.optional(2)
-        try reader.constant(Self.constant3, field: "version")
+        try cursor.constant(Self.constant3, from: frames, field: "version")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -597,10 +597,10 @@ public struct Job: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        self.id = try reader.integer(Int32.self, field: "id")
-        self.Type_ = try reader.capture(Self.pattern2, group: 1, field: "Type", precheck: Pattern2Check.self)
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        self.id = try cursor.integer(Int32.self, from: frames, field: "id")
+        self.Type_ = try cursor.capture(Self.pattern2, group: 1, from: frames, field: "Type", precheck: Pattern2Check.self)
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -633,10 +633,10 @@ public struct Done: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        self.id = try reader.integer(Int32.self, field: "id")
-        self.ok = try reader.bool(field: "ok")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        self.id = try cursor.integer(Int32.self, from: frames, field: "id")
+        self.ok = try cursor.bool(from: frames, field: "ok")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -667,10 +667,10 @@ public struct Left: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        try reader.constant(Self.constant1, field: "side")
-        self.value = try reader.littleEndianInteger(Int16.self, field: "value")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        try cursor.constant(Self.constant1, from: frames, field: "side")
+        self.value = try cursor.littleEndianInteger(Int16.self, from: frames, field: "value")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -701,10 +701,10 @@ public struct Right: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        try reader.constant(Self.constant1, field: "side")
-        self.value = try reader.littleEndianInteger(Int16.self, field: "value")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        try cursor.constant(Self.constant1, from: frames, field: "side")
+        self.value = try cursor.littleEndianInteger(Int16.self, from: frames, field: "value")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -739,10 +739,10 @@ public struct Event: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        self.topic = try reader.capture(Self.pattern1, group: 1, field: "topic")
-        self.body = try reader.string(field: "body")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        self.topic = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "topic")
+        self.body = try cursor.string(from: frames, field: "body")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -808,11 +808,11 @@ public struct String: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 3...3)
-        self.text = try reader.text(matching: Self.pattern1, field: "text", precheck: Pattern1Check.self)
-        self.value = try reader.double(field: "value")
-        self.unit = try reader.integer(UInt8.self, field: "unit")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
+        self.text = try cursor.text(matching: Self.pattern1, from: frames, field: "text", precheck: Pattern1Check.self)
+        self.value = try cursor.double(from: frames, field: "value")
+        self.unit = try cursor.integer(UInt8.self, from: frames, field: "unit")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -1011,10 +1011,10 @@ public struct Banner: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
-    public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-        var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 2...2)
-        try reader.constant(Self.constant1, field: nil)
-        self.text = try reader.text(matching: Self.pattern2, field: "text")
+    public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+        var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
+        try cursor.constant(Self.constant1, from: frames, field: nil)
+        self.text = try cursor.text(matching: Self.pattern2, from: frames, field: "text")
     }
 
     /// Writes the message's frames, checking string frames against their patterns first.
@@ -1767,9 +1767,9 @@ public final class SinkClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
-        public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-            self.class = try reader.capture(Self.pattern1, group: 1, field: "class", precheck: Pattern1Check.self)
+        public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+            var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+            self.class = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "class", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.
@@ -1838,9 +1838,9 @@ public final class SinkClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
-        public init<Frames: FrameSequence>(frames: Frames) throws(MessageDecodingError) {
-            var reader = try ZSchemaRuntime.FrameReader(consume frames, message: Self.messageName, frameCount: 1...1)
-            self.topic = try reader.capture(Self.pattern1, group: 1, field: "topic", precheck: Pattern1Check.self)
+        public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
+            var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
+            self.topic = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "topic", precheck: Pattern1Check.self)
         }
 
         /// Writes the message's frames, checking string frames against their patterns first.
