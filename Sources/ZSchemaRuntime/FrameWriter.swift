@@ -2,6 +2,11 @@
 ///
 /// Generated encoders write through this protocol so the same code fills libzmq message
 /// buffers in place (``ZMQFrameWriter``) or plain byte arrays (``ByteFramesWriter``).
+///
+/// An encoder appends through the writer it is lent and does not copy it. What a copy does
+/// depends on the writer: a copy of a socket's writer, or of the one
+/// ``FrameBuffer/encode(_:)`` lends, appends to the same message; a ``FrameBuffer`` or a
+/// ``ByteFramesWriter`` is a value, and a copy of it is a message of its own.
 public protocol FrameWriter {
     /// Appends a frame of exactly `count` bytes, letting `fill` write them in place.
     mutating func appendFrame(
@@ -51,7 +56,9 @@ extension FrameWriter {
     @inlinable @inline(__always)
     mutating func appendFrame(copying bytes: UnsafeRawBufferPointer) {
         appendFrame(count: bytes.count) { buffer in
-            if bytes.count > 0 { buffer.copyMemory(from: bytes) }
+            if let source = bytes.baseAddress, let target = buffer.baseAddress {
+                ShortCopy.copy(bytes.count, from: source, to: target)
+            }
         }
     }
 
