@@ -88,3 +88,15 @@ extension String {
         )
     }
 }
+
+extension String {
+    /// Runs `body` on the string's UTF-8 bytes, read in place where the string is stored
+    /// contiguously (every native string): `withUTF8` needs a mutable copy of the string, a
+    /// retain and a release. Other strings (bridged ones, on Apple platforms) are copied first.
+    @inlinable @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) { return result }
+        var copy = self
+        return copy.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -65,8 +65,7 @@ extension FrameWriter {
     /// Appends the UTF-8 bytes of `string` as one frame.
     @inlinable
     public mutating func append(string: String) {
-        var string = string
-        string.withUTF8 { appendFrame(copying: UnsafeRawBufferPointer($0)) }
+        string.withUTF8Bytes { appendFrame(copying: $0) }
     }
 
     /// Appends the UTF-8 bytes of `string` as one frame after checking that they match
@@ -78,10 +77,9 @@ extension FrameWriter {
     public mutating func append(
         string: String, matching pattern: FramePattern, message: String, field: String
     ) throws(MessageEncodingError) {
-        var text = string
-        let outcome = text.withUTF8 { utf8 -> FramePattern.Outcome in
-            let outcome = pattern.test(UnsafeRawBufferPointer(utf8))
-            if outcome == .matched { appendFrame(copying: UnsafeRawBufferPointer(utf8)) }
+        let outcome = string.withUTF8Bytes { utf8 -> FramePattern.Outcome in
+            let outcome = pattern.test(utf8)
+            if outcome == .matched { appendFrame(copying: utf8) }
             return outcome
         }
         guard outcome == .matched else {
