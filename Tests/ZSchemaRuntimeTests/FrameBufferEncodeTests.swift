@@ -1,5 +1,6 @@
 import Testing
-import ZSchemaRuntime
+
+@testable import ZSchemaRuntime
 
 /// ``FrameBuffer/encode(_:)`` lends the encoder a writer that appends without copy on write.
 /// These encoders do what a generated one never does (copy the writer, keep the copy, throw
@@ -86,5 +87,17 @@ struct FrameBufferEncodeTests {
         #expect(throws: MessageEncodingError.self) { try Frames(count: 5, size: 3, fails: true).encode() }
         try buffer.encode(Frames(count: 1, size: 3))
         #expect(buffer.frames == [[0, 0, 0]])
+    }
+
+    @Test("a buffer reused for message after message keeps its one storage: the check after each encode finds no writer left")
+    func reuseKeepsTheStorage() throws {
+        var buffer = FrameBuffer()
+        try buffer.encode(Frames(count: 3, size: 8))
+        let storage = ObjectIdentifier(buffer.storage)
+        for index in 0..<1000 {
+            try buffer.encode(Frames(count: 1 + index % 3, size: 8))
+            #expect(ObjectIdentifier(buffer.storage) == storage, "encode \(index) moved the frames to new storage")
+            if ObjectIdentifier(buffer.storage) != storage { break }
+        }
     }
 }
