@@ -63,10 +63,7 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable {
     public func withFrame<R, E: Error>(
         at index: Int, _ body: (UnsafeRawBufferPointer) throws(E) -> R
     ) throws(E) -> R {
-        let (start, end) = storage.range(ofFrame: index)
-        return try withExtendedLifetime(storage) { () throws(E) -> R in
-            try body(UnsafeRawBufferPointer(start: storage.bytes + start, count: end - start))
-        }
+        try withExtendedLifetime(storage) { () throws(E) -> R in try body(storage.frame(index)) }
     }
 
     public static func == (left: FrameBuffer, right: FrameBuffer) -> Bool {

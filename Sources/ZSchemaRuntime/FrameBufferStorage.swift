@@ -98,12 +98,16 @@ final class FrameBufferStorage: ManagedBuffer<FrameBufferStorage.Header, Int> {
     @inlinable
     var byteCount: Int { withUnsafeMutablePointerToHeader { $0.pointee.byteCount } }
 
-    /// Where frame `index` starts and ends in ``bytes``; `index` must be below ``frameCount``.
-    @inlinable
-    func range(ofFrame index: Int) -> (start: Int, end: Int) {
+    /// The bytes of frame `index`, which must be below ``frameCount``. One comparison checks
+    /// the index; the count needs no overflow check, because ends never decrease and all lie
+    /// within the bytes.
+    @inlinable @inline(__always)
+    func frame(_ index: Int) -> UnsafeRawBufferPointer {
         withUnsafeMutablePointers { header, ends in
-            precondition(index >= 0 && index < header.pointee.frameCount, "frame index \(index) out of range")
-            return (index == 0 ? 0 : ends[index - 1], ends[index])
+            precondition(UInt(bitPattern: index) < UInt(bitPattern: header.pointee.frameCount), "frame index \(index) out of range")
+            let start = index == 0 ? 0 : ends[index &- 1]
+            let bytes = UnsafeRawPointer(ends + header.pointee.endCapacity)
+            return UnsafeRawBufferPointer(start: bytes + start, count: ends[index] &- start)
         }
     }
 
