@@ -28,7 +28,7 @@ struct Options {
                        (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
-        zschema-bench --profile [c-]stream|tcp-stream|async-stream|subscriber|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
+        zschema-bench --profile [c-]stream|tcp-stream|async-stream|subscriber|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec|chat-decode N
                        run one Swift (or, with c-, C) workload alone, for valgrind or perf
         zschema-bench --chart FILE.json FILE.svg
                        draw the Swift/C and Swift/protobuf ratios of a --json run as an SVG bar chart
@@ -42,7 +42,7 @@ struct Options {
     func runs(_ name: String) -> Bool { sections.isEmpty || sections.contains(name) }
 
     static let profiles = [
-        "stream", "tcp-stream", "async-stream", "subscriber", "tick-codec", "tick-buffer", "tick-default", "order-codec",
+        "stream", "tcp-stream", "async-stream", "subscriber", "tick-codec", "tick-buffer", "tick-default", "order-codec", "chat-decode",
         "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
     ]
 

@@ -30,6 +30,7 @@ if let profile = options.profile {
     case "order-codec": _ = try CodecWorkloads.orderMessageFrames(count: count)
     case "c-stream": _ = cb_tick_stream("inproc://profile", count, 0)
     case "tick-default": _ = try CodecWorkloads.tickDefault(count: count)
+    case "chat-decode": _ = try ThreadWorkloads.chatDecodes(threads: 1, count: count)
     case "c-tick-codec": _ = cb_tick_codec(count)
     case "c-tick-buffer": _ = cb_tick_codec_buffer(count)
     default: _ = cb_order_codec(count)
