@@ -50,11 +50,8 @@ public struct FrameBuffer: FrameWriter, FrameSequence, Hashable {
 
     @inlinable @inline(__always)
     public mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        precondition(count >= 0, "a frame cannot have \(count) bytes")
-        if !isKnownUniquelyReferenced(&storage) || !storage.hasRoom(forFrameOf: count) {
-            storage = storage.copy(reservingFrames: 1, bytes: count)
-        }
-        storage.append(count: count, fill)
+        let shared = !isKnownUniquelyReferenced(&storage)
+        FrameBufferStorage.appendFrame(count: count, to: &storage, copyFirst: shared, fill)
     }
 
     @inlinable public var frameCount: Int { storage.frameCount }

@@ -66,6 +66,19 @@ final class FrameBufferStorage: ManagedBuffer<FrameBufferStorage.Header, Int> {
         }
     }
 
+    /// Appends a frame of `count` bytes written by `fill` to `storage`, first replacing it with a
+    /// copy that has room when it has none, or when `copyFirst` (storage that others share and
+    /// must not see written): what every append to a ``FrameBuffer`` and a ``FrameBufferWriter``
+    /// does.
+    @inlinable @inline(__always)
+    static func appendFrame(
+        count: Int, to storage: inout FrameBufferStorage, copyFirst: Bool, _ fill: (UnsafeMutableRawBufferPointer) -> Void
+    ) {
+        precondition(count >= 0, "a frame cannot have \(count) bytes")
+        if copyFirst || !storage.hasRoom(forFrameOf: count) { storage = storage.copy(reservingFrames: 1, bytes: count) }
+        storage.append(count: count, fill)
+    }
+
     /// Appends a frame of `count` bytes written by `fill`; the room must be there (which is why
     /// the sums cannot overflow and wrap without a check: both stay below the capacities).
     @inlinable @inline(__always)

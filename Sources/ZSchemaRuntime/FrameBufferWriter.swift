@@ -16,9 +16,7 @@ struct FrameBufferWriter: FrameWriter {
 
     @inlinable @inline(__always)
     mutating func appendFrame(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        precondition(count >= 0, "a frame cannot have \(count) bytes")
-        if !storage.hasRoom(forFrameOf: count) { storage = storage.copy(reservingFrames: 1, bytes: count) }
-        storage.append(count: count, fill)
+        FrameBufferStorage.appendFrame(count: count, to: &storage, copyFirst: false, fill)
     }
 }
 

@@ -21,8 +21,7 @@ extension FramePattern {
         if expected.isEmpty {
             return try validate(text, message: message, field: field)
         }
-        var text = text
-        let result = text.withUTF8 { captures(UnsafeRawBufferPointer($0)) }
+        let result = text.withUTF8Bytes { captures($0) }
         let groups: [String?]
         switch result {
         case .success(let matched): groups = matched

@@ -165,8 +165,7 @@ public final class FramePattern: @unchecked Sendable {
     /// Matches `string` against the whole pattern.
     @inlinable
     public func test(_ string: String) -> Outcome {
-        var string = string
-        return string.withUTF8 { test(UnsafeRawBufferPointer($0)) }
+        string.withUTF8Bytes { test($0) }
     }
 
     /// Matches `bytes` and returns each capturing group's text (index 0 is group 1), `nil` for a
