@@ -38,6 +38,9 @@ struct CompileCommand: ParsableCommand {
             FileHandle.standardError.write(Data((failure.description + "\n").utf8))
             throw ExitCode.failure
         }
+        // The model, the plans and the texts are freed by the process ending, as a C compiler
+        // leaves its trees: releasing them object by object took 0.1 s of a 4,000-file run.
+        withExtendedLifetime((files, result, generated)) { Foundation.exit(EXIT_SUCCESS) }
     }
 }
 

@@ -20,17 +20,28 @@ enum OutputWriter {
     static func write(_ files: [GeneratedFile], to folder: String, always: Bool) throws {
         let failures = files.map { file -> String? in
             let path = folder + "/" + file.name
-            let bytes = Data(file.contents.utf8)
-            if !always, FileManager.default.contents(atPath: path) == bytes { return nil }
-            return replace(path, with: bytes)
+            // Written from the text's own UTF-8: copying 4,000 files into `Data` first cost
+            // more than a tenth of the writing.
+            var contents = file.contents
+            return contents.withUTF8 { bytes in
+                if !always, let existing = FileManager.default.contents(atPath: path), same(existing, UnsafeRawBufferPointer(bytes)) { return nil }
+                return replace(path, with: UnsafeRawBufferPointer(bytes))
+            }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw Failure(description: failure) }
+    }
+
+    /// Whether `data` holds exactly `bytes`.
+    private static func same(_ data: Data, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard data.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress else { return true }
+        return data.withUnsafeBytes { $0.baseAddress.map { memcmp($0, base, bytes.count) == 0 } ?? false }
     }
 
     /// Writes `bytes` as `path`: straight into a new file when there is none yet (a clean
     /// build), otherwise into a temporary file beside it that is renamed over it. The error, if
     /// any, as one line.
-    private static func replace(_ path: String, with bytes: Data) -> String? {
+    private static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) -> String? {
         let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if created >= 0 {
             if let problem = write(bytes, to: created, named: path) { return fail(path, problem) }
@@ -46,18 +57,17 @@ enum OutputWriter {
     }
 
     /// Writes all of `bytes` to `descriptor` and closes it; the error, if any, as one line.
-    private static func write(_ bytes: Data, to descriptor: Int32, named name: String) -> String? {
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, named name: String) -> String? {
         var written = 0
-        let problem: String? = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return "error: cannot write \(name): \(lastError())"
-                }
-                written += result
+        var problem: String?
+        while written < bytes.count, let base = bytes.baseAddress {
+            let result = Foundation.write(descriptor, base + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                problem = "error: cannot write \(name): \(lastError())"
+                break
             }
-            return nil
+            written += result
         }
         if close(descriptor) != 0, problem == nil { return "error: cannot write \(name): \(lastError())" }
         return problem

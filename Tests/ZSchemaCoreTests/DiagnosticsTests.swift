@@ -199,6 +199,15 @@ struct DiagnosticsTests {
         #expect(SourceFile(path: "t.zschema", text: "a\rb\r\n").lines == ["a\rb", ""])
     }
 
+    @Test("file names and provenance drop the folders, and only the folders")
+    func fileNames() {
+        let names = ["Schemas/tickz.zschema", "/a/b//tickz.zschema", "tickz.zschema", "dir/", "/", "", "a/ü/é.zschema"]
+            .map { SourceFile(path: $0, text: "").fileName }
+        #expect(names == ["tickz.zschema", "tickz.zschema", "tickz.zschema", "dir", "/", "", "é.zschema"])
+        #expect(SourceFile(path: "x/y/chatz.zschema", text: "").baseName == "chatz")
+        #expect(SourceLocation(file: "/tmp/in/valuz.zschema", line: 7, column: 3).provenance == "valuz.zschema:7")
+    }
+
     @Test("diagnostics render like swiftc: location, source line, caret")
     func rendering() {
         let file = SourceFile(path: "t.zschema", text: "s.a\n\tPUSH tcp://*:1\n\t<- [ x :f65 ]\n")

@@ -33,9 +33,12 @@ public enum Checker {
             drafts += chunk.drafts
             diagnostics.append(contentsOf: chunk.diagnostics)
         }
+        // The drafts are handed on, not shared: the checker names their sockets and messages in
+        // place, and a second owner of an array would make each of those writes copy it.
+        _ = consume resolved
         let matcher = PatternMatcher()
-        let topology = Topology(services: drafts, diagnostics: &diagnostics)
-        let flow = MessageFlow(topology: topology, shapes: FrameShape(matcher: matcher), diagnostics: &diagnostics)
+        let topology = Topology(services: consume drafts, diagnostics: &diagnostics)
+        let flow = MessageFlow(topology: consume topology, shapes: FrameShape(matcher: matcher), diagnostics: &diagnostics)
         return Result(ir: makeIR(files: files, flow: flow), diagnostics: diagnostics.sorted)
     }
 

@@ -31,7 +31,7 @@ struct SocketDraft {
     var nameOrigin = NameOrigin.derived
 
     /// Messages this socket says it sends (`<-`, `<<`).
-    var declaredOutgoing: [DeclaredMessage] { declared.filter { $0.arrow == .send || $0.arrow == .publish } }
+    var declaredOutgoing: [DeclaredMessage] { declared.filter { $0.arrow.isOutgoing } }
     /// Whether the endpoint names a monitor (`PAIR inproc://monitor.…`).
     var isMonitorEndpoint: Bool {
         kind == .PAIR && endpoint.transport == "inproc" && endpoint.address.hasPrefix("inproc://monitor.")
@@ -39,6 +39,22 @@ struct SocketDraft {
 
     /// Messages this socket says it receives (`->`).
     var declaredIncoming: [DeclaredMessage] { declared.filter { $0.arrow == .receive } }
+
+    /// The names of ``declaredOutgoing`` (`true`) or ``declaredIncoming``, found without copying
+    /// the messages.
+    func declaredNames(outgoing: Bool) -> [String] {
+        declared.compactMap { message in message.arrow.isOutgoing == outgoing && message.arrow != .subscribe ? message.name : nil }
+    }
+
+    /// Whether the socket declares a message it sends (`true`) or one it receives.
+    func declares(outgoing: Bool) -> Bool {
+        declared.contains { message in message.arrow.isOutgoing == outgoing && message.arrow != .subscribe }
+    }
+}
+
+extension Arrow {
+    /// `<-` and `<<`: the socket sends what the line declares.
+    var isOutgoing: Bool { self == .send || self == .publish }
 }
 
 /// A message as declared on one socket.
@@ -68,9 +84,19 @@ struct SocketRef: Hashable, Comparable {
 
 extension SocketKind {
     /// Socket types whose sockets may send (`<-`).
-    var canSend: Bool { ![.PUB, .XPUB, .SUB, .PULL].contains(self) }
+    var canSend: Bool {
+        switch self {
+        case .PUB, .XPUB, .SUB, .PULL: false
+        default: true
+        }
+    }
     /// Socket types whose sockets may receive (`->`).
-    var canReceive: Bool { ![.PUB, .SUB, .XSUB, .PUSH].contains(self) }
+    var canReceive: Bool {
+        switch self {
+        case .PUB, .SUB, .XSUB, .PUSH: false
+        default: true
+        }
+    }
     /// PUB-like types that publish with `<<`.
     var publishes: Bool { self == .PUB || self == .XPUB }
     /// SUB-like types that subscribe with `?>`.

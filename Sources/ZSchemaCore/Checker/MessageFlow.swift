@@ -16,15 +16,16 @@ struct MessageFlow {
     /// After errors, the raw-frames warnings would mostly repeat them.
     private let quietAboutRawSockets: Bool
 
-    init(topology: Topology, shapes: FrameShape, diagnostics: inout DiagnosticCollector) {
+    init(topology: consuming Topology, shapes: FrameShape, diagnostics: inout DiagnosticCollector) {
         self.topology = topology
         self.shapes = shapes
         self.quietAboutRawSockets = diagnostics.hasErrors
         assignNames()
-        registerMessages(&diagnostics)
+        let linkedFirst = linkedFirstSockets
+        registerMessages(in: linkedFirst, &diagnostics)
         // Linked sockets first, so a set of alternatives shared by several sockets is named after
         // (and generated with) a socket that is actually in use.
-        for ref in linkedFirstSockets where topology.monitors[ref] == nil { deriveTypes(ref, &diagnostics) }
+        for ref in linkedFirst where topology.monitors[ref] == nil { deriveTypes(ref, &diagnostics) }
         checkAgreement(&diagnostics)
         checkSubscriptions(&diagnostics)
         checkAlternatives(&diagnostics)
@@ -32,7 +33,13 @@ struct MessageFlow {
 
     /// Sockets with peers first, then the others, each in declaration order.
     private var linkedFirstSockets: [SocketRef] {
-        topology.allSockets.filter { !topology.peers(of: $0).isEmpty } + topology.allSockets.filter { topology.peers(of: $0).isEmpty }
+        let all = topology.allSockets
+        var linked: [SocketRef] = [], unlinked: [SocketRef] = []
+        linked.reserveCapacity(all.count)
+        for ref in all {
+            if topology.peers(of: ref).isEmpty { unlinked.append(ref) } else { linked.append(ref) }
+        }
+        return linked + unlinked
     }
 
     // MARK: Names
@@ -41,27 +48,36 @@ struct MessageFlow {
     /// else `<service>.<socket>.<out|in>`, with an ordinal when a socket has several such.
     private mutating func assignNames() {
         for ref in topology.allSockets {
-            let service = topology.service(ref)
-            let socket = topology.socket(ref)
-            for direction in [true, false] {
-                let indices = socket.declared.indices.filter { (socket.declared[$0].arrow != .receive) == direction }
-                let unnamed = indices.filter { socket.declared[$0].explicitName == nil && constantName(socket.declared[$0]) == nil }
-                for index in indices {
-                    let message = socket.declared[index]
-                    let (name, origin): (String, NameOrigin)
-                    if let explicit = message.explicitName {
-                        (name, origin) = (explicit.value, .declared)
-                    } else if let constant = constantName(message) {
-                        (name, origin) = (constant, .constant)
-                    } else {
-                        let ordinal = unnamed.count > 1 ? ".\((unnamed.firstIndex(of: index) ?? 0) + 1)" : ""
-                        (name, origin) = ("\(service.id).\(socket.name).\(direction ? "out" : "in")\(ordinal)", .derived)
-                    }
-                    topology.services[ref.service].sockets[ref.socket].declared[index].name = name
-                    topology.services[ref.service].sockets[ref.socket].declared[index].nameOrigin = origin
+            // Decided first and stored after: a copy of the socket alive during the stores would
+            // make them copy its messages.
+            for (index, name, origin) in messageNames(ref) {
+                topology.services[ref.service].sockets[ref.socket].declared[index].name = name
+                topology.services[ref.service].sockets[ref.socket].declared[index].nameOrigin = origin
+            }
+        }
+    }
+
+    /// The name of each message declared on socket `ref`, by index.
+    private func messageNames(_ ref: SocketRef) -> [(index: Int, name: String, origin: NameOrigin)] {
+        let socket = topology[socket: ref]
+        var names: [(index: Int, name: String, origin: NameOrigin)] = []
+        names.reserveCapacity(socket.declared.count)
+        for direction in [true, false] {
+            let indices = socket.declared.indices.filter { (socket.declared[$0].arrow != .receive) == direction }
+            let unnamed = indices.filter { socket.declared[$0].explicitName == nil && constantName(socket.declared[$0]) == nil }
+            for index in indices {
+                let message = socket.declared[index]
+                if let explicit = message.explicitName {
+                    names.append((index, explicit.value, .declared))
+                } else if let constant = constantName(message) {
+                    names.append((index, constant, .constant))
+                } else {
+                    let ordinal = unnamed.count > 1 ? ".\((unnamed.firstIndex(of: index) ?? 0) + 1)" : ""
+                    names.append((index, "\(topology[service: ref].id).\(socket.name).\(direction ? "out" : "in")\(ordinal)", .derived))
                 }
             }
         }
+        return names
     }
 
     private func constantName(_ message: DeclaredMessage) -> String? {
@@ -71,30 +87,31 @@ struct MessageFlow {
 
     /// When several files declare the same message, the declaration on a socket that has peers
     /// wins (then the first in file order), so a message lives with the system that uses it.
-    private mutating func registerMessages(_ diagnostics: inout DiagnosticCollector) {
+    private mutating func registerMessages(in linkedFirst: [SocketRef], _ diagnostics: inout DiagnosticCollector) {
         var byName: [String: Int] = [:]
-        for ref in linkedFirstSockets {
-            for declared in topology.socket(ref).declared {
-                let message = declared.message
-                if let existing = byName[message.name] {
-                    if !Self.sameDefinition(messages[existing], message) {
+        for ref in linkedFirst {
+            for declared in topology.services[ref.service].sockets[ref.socket].declared {
+                // Most messages are declared on both ends of a link: the second declaration is
+                // only compared, never made into a `Message`.
+                if let existing = byName[declared.name] {
+                    if !Self.sameDefinition(messages[existing].frames, declared.frames) {
                         diagnostics.error(
-                            message.location,
-                            "message name '\(message.name)' is already used for a different message; give this one another name after the arrow",
-                            notes: [Diagnostic(.note, messages[existing].location, "'\(message.name)' is defined here")])
+                            declared.location,
+                            "message name '\(declared.name)' is already used for a different message; give this one another name after the arrow",
+                            notes: [Diagnostic(.note, messages[existing].location, "'\(declared.name)' is defined here")])
                     }
                     continue
                 }
-                byName[message.name] = messages.count
-                messages.append(message)
+                byName[declared.name] = messages.count
+                messages.append(declared.message)
             }
         }
     }
 
-    /// Two declarations define the same Swift type: same frames, same field names.
-    static func sameDefinition(_ a: Message, _ b: Message) -> Bool {
-        a.frames.count == b.frames.count
-            && zip(a.frames, b.frames).allSatisfy { x, y in
+    /// Two declarations' frames define the same Swift type: same frames, same field names.
+    static func sameDefinition(_ a: [Frame], _ b: [Frame]) -> Bool {
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
                 x.name == y.name && x.kind == y.kind && x.repetition == y.repetition
             }
     }
@@ -102,7 +119,7 @@ struct MessageFlow {
     // MARK: Types per socket
 
     private mutating func deriveTypes(_ ref: SocketRef, _ diagnostics: inout DiagnosticCollector) {
-        let socket = topology.socket(ref)
+        let socket = topology[socket: ref]
         let peers = topology.peers(of: ref)
         // Say nothing more about a socket whose messages already failed, or a stray monitor.
         let quiet = quietAboutRawSockets || socket.hasInvalidMessages || socket.isMonitorEndpoint
@@ -123,10 +140,10 @@ struct MessageFlow {
             diagnostics.warning(first.location, "an XSUB's wrapper sends subscriptions (SubscriptionEvent); messages declared with '<-' are not encoded")
         }
         if socket.kind.canSend || socket.kind.publishes {
-            if !socket.declaredOutgoing.isEmpty {
-                outgoing[ref] = messageSet(socket.declaredOutgoing.map(\.name), declaredAt: ref)
-            } else if let peer = peers.first(where: { !topology.socket($0).declaredIncoming.isEmpty }) {
-                outgoing[ref] = messageSet(topology.socket(peer).declaredIncoming.map(\.name), declaredAt: peer)
+            if socket.declares(outgoing: true) {
+                outgoing[ref] = messageSet(socket.declaredNames(outgoing: true), declaredAt: ref)
+            } else if let peer = peers.first(where: { topology[socket: $0].declares(outgoing: false) }) {
+                outgoing[ref] = messageSet(topology[socket: peer].declaredNames(outgoing: false), declaredAt: peer)
             } else {
                 outgoing[ref] = .raw
                 if !quietSending {
@@ -138,10 +155,10 @@ struct MessageFlow {
             }
         }
         if socket.kind.canReceive || socket.kind.subscribes {
-            if !socket.declaredIncoming.isEmpty {
-                incoming[ref] = messageSet(socket.declaredIncoming.map(\.name), declaredAt: ref)
-            } else if let peer = peers.first(where: { !topology.socket($0).declaredOutgoing.isEmpty }) {
-                let published = topology.socket(peer).declaredOutgoing
+            if socket.declares(outgoing: false) {
+                incoming[ref] = messageSet(socket.declaredNames(outgoing: false), declaredAt: ref)
+            } else if let peer = peers.first(where: { topology[socket: $0].declares(outgoing: true) }) {
+                let published = topology[socket: peer].declaredOutgoing
                 var names = published.map(\.name)
                 if socket.kind.subscribes, !socket.subscriptions.isEmpty, socket.subscriptions.allSatisfy({ !$0.isDynamic }) {
                     names = published.filter { message in
@@ -168,7 +185,7 @@ struct MessageFlow {
         if names.count == 1 { return .message(names[0]) }
         let id = names.joined(separator: "|")
         if unionIDs.insert(id).inserted {
-            unions.append(MessageUnion(id: id, messages: names, location: topology.socket(owner).location))
+            unions.append(MessageUnion(id: id, messages: names, location: topology[socket: owner].location))
         }
         return .union(id)
     }
@@ -178,27 +195,27 @@ struct MessageFlow {
     private func checkAgreement(_ diagnostics: inout DiagnosticCollector) {
         for link in topology.links {
             for (sender, receiver) in [(link.connecting, link.binding), (link.binding, link.connecting)] {
-                let sent = topology.socket(sender).declaredOutgoing
-                let accepted = topology.socket(receiver).declaredIncoming
-                guard !accepted.isEmpty else { continue }
+                guard topology[socket: receiver].declares(outgoing: false), topology[socket: sender].declares(outgoing: true) else { continue }
+                let sent = topology[socket: sender].declaredOutgoing
+                let accepted = topology[socket: receiver].declaredIncoming
                 for message in sent where !accepted.contains(where: { FrameShape.sameWire(message.frames, $0.frames) }) {
                     let closest = accepted.first { $0.frames.count == message.frames.count } ?? accepted[0]
                     let detail = FrameShape.firstDifference(message.frames, closest.frames).map { ": " + $0.text } ?? ""
                     diagnostics.error(
                         message.location,
                         "\(topology.describe(receiver)) does not accept this message\(detail)",
-                        notes: [Diagnostic(.note, closest.location, "\(topology.service(receiver).id) accepts this")])
+                        notes: [Diagnostic(.note, closest.location, "\(topology[service: receiver].id) accepts this")])
                 }
             }
         }
     }
 
     private func checkSubscriptions(_ diagnostics: inout DiagnosticCollector) {
-        for ref in topology.allSockets where topology.socket(ref).kind.subscribes {
+        for ref in topology.allSockets where topology[socket: ref].kind.subscribes {
             for publisher in topology.peers(of: ref) {
-                let published = topology.socket(publisher).declaredOutgoing
+                let published = topology[socket: publisher].declaredOutgoing
                 guard !published.isEmpty else { continue }
-                for subscription in topology.socket(ref).subscriptions {
+                for subscription in topology[socket: ref].subscriptions {
                     let selected = published.filter { shapes.subscription(subscription, canSelect: $0.frames[0]) ?? true }
                     guard selected.isEmpty else { continue }
                     var detail = ""
@@ -206,7 +223,7 @@ struct MessageFlow {
                         let name = constant.name
                         for message in published {
                             if case .integerConstant(let other) = message.frames[0].kind, other.name == name, other.bytes != constant.bytes {
-                                detail = "; \(name) is \(constant.value) here but \(other.value) in \(topology.service(publisher).id)"
+                                detail = "; \(name) is \(constant.value) here but \(other.value) in \(topology[service: publisher].id)"
                                 break
                             }
                         }
@@ -214,15 +231,16 @@ struct MessageFlow {
                     diagnostics.error(
                         subscription.location,
                         "subscription [\(FrameShape.describe(subscription.frame))] matches no message that \(topology.describe(publisher)) publishes\(detail)",
-                        notes: published.map { Diagnostic(.note, $0.location, "\(topology.service(publisher).id) publishes this") })
+                        notes: published.map { Diagnostic(.note, $0.location, "\(topology[service: publisher].id) publishes this") })
                 }
             }
         }
     }
 
     private func checkAlternatives(_ diagnostics: inout DiagnosticCollector) {
-        for ref in topology.allSockets {
-            let socket = topology.socket(ref)
+        // Most sockets declare one message or none: they are passed over without a copy.
+        for ref in topology.allSockets where topology[socket: ref].declared.count > 1 {
+            let socket = topology[socket: ref]
             for group in [socket.declaredOutgoing, socket.declaredIncoming] where group.count > 1 {
                 for (index, message) in group.enumerated() {
                     if let earlier = group[..<index].first(where: { shapes.mayOverlap($0.frames, message.frames) }) {

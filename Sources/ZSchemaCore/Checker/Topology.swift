@@ -10,7 +10,7 @@ struct Topology {
     /// Monitor PAIR socket → the socket it watches.
     private(set) var monitors: [SocketRef: SocketRef] = [:]
 
-    init(services: [ServiceDraft], diagnostics: inout DiagnosticCollector) {
+    init(services: consuming [ServiceDraft], diagnostics: inout DiagnosticCollector) {
         self.services = services
         checkServiceNames(&diagnostics)
         checkDuplicateBinds(&diagnostics)
@@ -23,9 +23,12 @@ struct Topology {
         services.indices.flatMap { service in services[service].sockets.indices.map { SocketRef(service: service, socket: $0) } }
     }
 
-    func socket(_ ref: SocketRef) -> SocketDraft { services[ref.service].sockets[ref.socket] }
-    func service(_ ref: SocketRef) -> ServiceDraft { services[ref.service] }
-    func socketID(_ ref: SocketRef) -> String { "\(services[ref.service].id)/\(socket(ref).name)" }
+    /// The socket `ref` names, lent in place: returning a copy retained every field of it, and
+    /// the checker reads sockets tens of thousands of times in a large compilation.
+    subscript(socket ref: SocketRef) -> SocketDraft { _read { yield services[ref.service].sockets[ref.socket] } }
+    /// The service that holds socket `ref`, lent in place.
+    subscript(service ref: SocketRef) -> ServiceDraft { _read { yield services[ref.service] } }
+    func socketID(_ ref: SocketRef) -> String { "\(services[ref.service].id)/\(self[socket: ref].name)" }
 
     /// The sockets linked to `ref`, either way: those of the same system first, then in
     /// declaration order.
@@ -33,8 +36,8 @@ struct Topology {
 
     /// `valuz.reduce's PULL (tcp://*:9005)`, for messages.
     func describe(_ ref: SocketRef) -> String {
-        let socket = socket(ref)
-        return "\(service(ref).id)'s \(socket.kind.rawValue) (\(socket.endpoint.address))"
+        let socket = self[socket: ref]
+        return "\(self[service: ref].id)'s \(socket.kind.rawValue) (\(socket.endpoint.address))"
     }
 
     private func checkServiceNames(_ diagnostics: inout DiagnosticCollector) {
@@ -49,23 +52,24 @@ struct Topology {
 
     private func checkDuplicateBinds(_ diagnostics: inout DiagnosticCollector) {
         var binders: [String: [SocketRef]] = [:]
-        for ref in allSockets where socket(ref).endpoint.binds {
-            let key = EndpointParser.rendezvous(socket(ref).endpoint)
-            if let first = binders[key, default: []].first(where: { EndpointParser.collide(socket($0).endpoint, socket(ref).endpoint) }) {
+        for ref in allSockets where self[socket: ref].endpoint.binds {
+            let key = EndpointParser.rendezvous(self[socket: ref].endpoint)
+            if let first = binders[key, default: []].first(where: { EndpointParser.collide(self[socket: $0].endpoint, self[socket: ref].endpoint) }) {
                 diagnostics.warning(
-                    socket(ref).location, "\(socket(ref).endpoint.address) is also bound by \(service(first).id); only one process can bind it at a time",
-                    notes: [Diagnostic(.note, socket(first).location, "first bound here")])
+                    self[socket: ref].location,
+                    "\(self[socket: ref].endpoint.address) is also bound by \(self[service: first].id); only one process can bind it at a time",
+                    notes: [Diagnostic(.note, self[socket: first].location, "first bound here")])
             }
             binders[key, default: []].append(ref)
         }
     }
 
     private mutating func resolveLinks(_ diagnostics: inout DiagnosticCollector) {
-        let binders = Dictionary(grouping: allSockets.filter { socket($0).endpoint.binds }) { EndpointParser.rendezvous(socket($0).endpoint) }
-        for ref in allSockets where !socket(ref).endpoint.binds {
-            let connect = socket(ref)
+        let binders = Dictionary(grouping: allSockets.filter { self[socket: $0].endpoint.binds }) { EndpointParser.rendezvous(self[socket: $0].endpoint) }
+        for ref in allSockets where !self[socket: ref].endpoint.binds {
+            let connect = self[socket: ref]
             let reached = (binders[EndpointParser.rendezvous(connect.endpoint)] ?? [])
-                .filter { $0 != ref && EndpointParser.reaches(connect.endpoint, socket($0).endpoint) }
+                .filter { $0 != ref && EndpointParser.reaches(connect.endpoint, self[socket: $0].endpoint) }
             if reached.isEmpty {
                 if !connect.isMonitorEndpoint {
                     diagnostics.warning(
@@ -74,12 +78,12 @@ struct Topology {
                 continue
             }
             for binding in reached {
-                let bound = socket(binding)
+                let bound = self[socket: binding]
                 guard connect.kind.compatiblePeers.contains(bound.kind) else {
                     let allowed = connect.kind.compatiblePeers.map(\.rawValue).sorted().joined(separator: ", ")
                     diagnostics.error(
                         connect.location,
-                        "\(connect.kind.rawValue) cannot talk to \(bound.kind.rawValue): \(service(binding).id) binds \(bound.endpoint.address) with \(bound.kind.rawValue); a \(connect.kind.rawValue) peer must be \(allowed.isEmpty ? "a non-ZeroMQ TCP peer" : allowed)",
+                        "\(connect.kind.rawValue) cannot talk to \(bound.kind.rawValue): \(self[service: binding].id) binds \(bound.endpoint.address) with \(bound.kind.rawValue); a \(connect.kind.rawValue) peer must be \(allowed.isEmpty ? "a non-ZeroMQ TCP peer" : allowed)",
                         notes: [Diagnostic(.note, bound.location, "bound here")])
                     continue
                 }
@@ -93,28 +97,33 @@ struct Topology {
     /// declaration order.
     private mutating func indexPeers() {
         var index: [SocketRef: [SocketRef]] = [:]
+        index.reserveCapacity(links.count * 2)
         for link in links {
             index[link.connecting, default: []].append(link.binding)
             index[link.binding, default: []].append(link.connecting)
         }
-        for (ref, peers) in index {
-            let system = services[ref.service].system
-            index[ref] = peers.sorted { a, b in
-                let (aSame, bSame) = (services[a.service].system == system, services[b.service].system == system)
-                return aSame != bSame ? aSame : a < b
-            }
-        }
-        peerIndex = index
+        let systems = services.map(\.system)
+        peerIndex = Dictionary(
+            uniqueKeysWithValues: index.map { ref, peers in
+                let system = systems[ref.service]
+                return (
+                    ref,
+                    peers.sorted { a, b in
+                        let (aSame, bSame) = (systems[a.service] == system, systems[b.service] == system)
+                        return aSame != bSame ? aSame : a < b
+                    }
+                )
+            })
     }
 
     /// `PAIR inproc://monitor.<system>.<type>` watches the socket of that type in the same
     /// service whose peer belongs to that system.
     private mutating func resolveMonitors(_ diagnostics: inout DiagnosticCollector) {
-        for ref in allSockets where socket(ref).isMonitorEndpoint && peers(of: ref).isEmpty {
-            let name = socket(ref).endpoint.address.dropFirst("inproc://monitor.".count)
+        for ref in allSockets where self[socket: ref].isMonitorEndpoint && peers(of: ref).isEmpty {
+            let name = self[socket: ref].endpoint.address.dropFirst("inproc://monitor.".count)
             let parts = name.split(separator: ".")
             let sameType = services[ref.service].sockets.indices.map { SocketRef(service: ref.service, socket: $0) }.filter { candidate in
-                candidate != ref && parts.count == 2 && socket(candidate).kind.rawValue.lowercased() == parts[1].lowercased()
+                candidate != ref && parts.count == 2 && self[socket: candidate].kind.rawValue.lowercased() == parts[1].lowercased()
             }
             // The socket linked to that system; failing that, the only socket of that type.
             let target =
@@ -125,8 +134,8 @@ struct Topology {
                 monitors[ref] = target
             } else {
                 diagnostics.warning(
-                    socket(ref).location,
-                    "no socket in \(services[ref.service].id) matches monitor endpoint \(socket(ref).endpoint.address); expected inproc://monitor.<peer system>.<socket type>, such as inproc://monitor.chatz.req"
+                    self[socket: ref].location,
+                    "no socket in \(services[ref.service].id) matches monitor endpoint \(self[socket: ref].endpoint.address); expected inproc://monitor.<peer system>.<socket type>, such as inproc://monitor.chatz.req"
                 )
             }
         }
@@ -145,13 +154,13 @@ struct Topology {
                 services[serviceIndex].sockets[ref.socket].nameOrigin = origin
             }
             for ref in plain {
-                let draft = socket(ref)
+                let draft = self[socket: ref]
                 if let explicit = draft.explicitName {
                     name(ref, explicit.value, .declared)
                     continue
                 }
                 let base = draft.kind.rawValue.lowercased()
-                let sameKind = plain.filter { socket($0).kind == draft.kind && socket($0).explicitName == nil }
+                let sameKind = plain.filter { self[socket: $0].kind == draft.kind && self[socket: $0].explicitName == nil }
                 if sameKind.count == 1 {
                     name(ref, base, .derived)
                     continue
@@ -166,22 +175,22 @@ struct Topology {
                 }
             }
             for ref in refs where monitors[ref] != nil {
-                if let explicit = socket(ref).explicitName {
+                if let explicit = self[socket: ref].explicitName {
                     name(ref, explicit.value, .declared)
                 } else {
-                    name(ref, (monitors[ref].map { socket($0).name } ?? "socket") + "_monitor", .derived)
+                    name(ref, (monitors[ref].map { self[socket: $0].name } ?? "socket") + "_monitor", .derived)
                 }
             }
             var seen: [String: SourceLocation] = [:]
             for ref in refs {
-                let socketName = socket(ref).name
+                let socketName = self[socket: ref].name
                 if let first = seen[socketName] {
                     diagnostics.error(
-                        socket(ref).location,
+                        self[socket: ref].location,
                         "socket name '\(socketName)' is already used in \(services[serviceIndex].id); name one with 'as <name>' after the endpoint",
                         notes: [Diagnostic(.note, first, "first used here")])
                 }
-                seen[socketName] = seen[socketName] ?? socket(ref).location
+                seen[socketName] = seen[socketName] ?? self[socket: ref].location
             }
         }
     }

@@ -77,7 +77,11 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
     }
 }
 
-/// The part of `path` after its last `/`.
+/// The part of `path` after its last `/` (the whole path when it has none; a trailing `/` is
+/// ignored). Found by byte: the planner asks once for every declaration it documents.
 func lastPathComponent(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
+    var name = Substring(path)
+    while name.utf8.last == UInt8(ascii: "/") { name = name.dropLast() }
+    guard let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) else { return name.isEmpty ? path : String(name) }
+    return String(name[name.utf8.index(after: slash)...])
 }

@@ -44,7 +44,19 @@ struct CodeWriter {
     /// `code` on one line when it fits within ``lineLimit``, otherwise with each item of its
     /// outermost list on a line of its own, and so on inward.
     mutating func line(_ code: WrappableCode) {
-        for content in code.lines(width: Self.lineLimit - 4 * level) { line(content) }
+        let width = Self.lineLimit - 4 * level
+        // Most code fits: its length is known without joining it, and its parts go straight
+        // into the text.
+        let count = code.flatByteCount
+        guard count < width else {
+            for content in code.lines(width: width) { line(content) }
+            return
+        }
+        if count > 0 {
+            for _ in 0..<level { bytes.append(contentsOf: Self.indentation) }
+            code.appendFlat(to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
     }
 
     /// A block whose header is `code` (ending in ` {`), wrapped like ``line(_:)-(WrappableCode)``.
@@ -58,8 +70,15 @@ struct CodeWriter {
 
     /// `///` lines; blank lines in `lines` become `///` (swift-format does not measure comments).
     mutating func documentation(_ lines: [String]) {
-        for content in lines { line(content.isEmpty ? "///" : "/// " + content) }
+        for content in lines {
+            for _ in 0..<level { bytes.append(contentsOf: Self.indentation) }
+            bytes.append(contentsOf: content.isEmpty ? Self.commentMarker.dropLast() : Self.commentMarker[...])
+            bytes.append(contentsOf: content.utf8)
+            bytes.append(UInt8(ascii: "\n"))
+        }
     }
+
+    private static let commentMarker: [UInt8] = Array("/// ".utf8)
 }
 
 /// Code that may be wrapped: text, or a list (`open` items `close`, such as `f(` `a, b` `)`)
@@ -84,6 +103,40 @@ indirect enum WrappableCode: ExpressibleByStringInterpolation {
         case .text(let text): text
         case .list(let open, let items, let close): open + items.map(\.flat).joined(separator: ", ") + close
         case .concatenation(let head, let pieces): (head.isEmpty ? "" : head + " ") + pieces.joined(separator: " + ")
+        }
+    }
+
+    /// The UTF-8 length of ``flat``, found without building it.
+    var flatByteCount: Int {
+        switch self {
+        case .text(let text): text.utf8.count
+        case .list(let open, let items, let close):
+            open.utf8.count + items.reduce(0) { $0 + $1.flatByteCount } + 2 * Swift.max(items.count - 1, 0) + close.utf8.count
+        case .concatenation(let head, let pieces):
+            (head.isEmpty ? 0 : head.utf8.count + 1) + pieces.reduce(0) { $0 + $1.utf8.count } + 3 * Swift.max(pieces.count - 1, 0)
+        }
+    }
+
+    /// Appends the UTF-8 of ``flat`` to `bytes`.
+    func appendFlat(to bytes: inout [UInt8]) {
+        switch self {
+        case .text(let text): bytes.append(contentsOf: text.utf8)
+        case .list(let open, let items, let close):
+            bytes.append(contentsOf: open.utf8)
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                item.appendFlat(to: &bytes)
+            }
+            bytes.append(contentsOf: close.utf8)
+        case .concatenation(let head, let pieces):
+            if !head.isEmpty {
+                bytes.append(contentsOf: head.utf8)
+                bytes.append(UInt8(ascii: " "))
+            }
+            for (index, piece) in pieces.enumerated() {
+                if index > 0 { bytes.append(contentsOf: " + ".utf8) }
+                bytes.append(contentsOf: piece.utf8)
+            }
         }
     }
 
@@ -123,22 +176,25 @@ enum SwiftLiteral {
     static func string(_ text: String) -> String {
         if text.utf8.allSatisfy(isPlain) { return "\"" + text + "\"" }
         var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+        for scalar in text.unicodeScalars { appendEscaped(scalar, to: &result) }
+        return result + "\""
+    }
+
+    /// Appends `scalar` as it is written inside a string literal: itself, or an escape.
+    private static func appendEscaped(_ scalar: Unicode.Scalar, to result: inout String) {
+        switch scalar {
+        case "\\": result += "\\\\"
+        case "\"": result += "\\\""
+        case "\n": result += "\\n"
+        case "\t": result += "\\t"
+        case "\r": result += "\\r"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
     }
 
     /// `text` as Swift string literals of at most about `length` characters each, cut between
@@ -151,15 +207,25 @@ enum SwiftLiteral {
                 "\"" + String(decoding: bytes[start..<Swift.min(start + length, bytes.count)], as: UTF8.self) + "\""
             }
         }
+        // Escapes are ASCII, so in ASCII text every byte written is one character and the
+        // length is counted as it grows; otherwise a combining scalar may join the character
+        // before it, and the piece is counted again.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var pieces: [String] = []
         var current = ""
+        var currentCount = 0
+        var escaped = ""
         for scalar in text.unicodeScalars {
-            let escaped = String(string(String(scalar)).dropFirst().dropLast())
-            if current.count + escaped.count > length, !current.isEmpty {
+            escaped.removeAll(keepingCapacity: true)
+            appendEscaped(scalar, to: &escaped)
+            let escapedCount = ascii ? escaped.utf8.count : escaped.count
+            if currentCount + escapedCount > length, !current.isEmpty {
                 pieces.append("\"" + current + "\"")
                 current = ""
+                currentCount = 0
             }
             current += escaped
+            currentCount = ascii ? currentCount + escapedCount : current.count
         }
         return pieces + ["\"" + current + "\""]
     }

@@ -27,6 +27,10 @@ struct NameScope {
         return taken.insert(name).inserted
     }
 
+    /// Makes room for `count` names in all, so that a scope known to grow large (the module's
+    /// types) does not rehash on the way.
+    mutating func reserveCapacity(_ count: Int) { taken.reserveCapacity(count) }
+
     /// Marks names as taken without handing them out.
     mutating func reserve(_ names: some Sequence<String>) { taken.formUnion(names) }
 

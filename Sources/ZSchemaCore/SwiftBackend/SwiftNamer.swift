@@ -48,6 +48,7 @@ struct SwiftNamer {
     private mutating func nameModuleTypes() {
         // Names from the schema first; a clash between two of them is the user's to resolve.
         var claimedBy: [String: SourceLocation] = [:]
+        claimedBy.reserveCapacity(ir.services.count + ir.messages.count)
         func insist(_ name: String, at location: SourceLocation) -> String {
             if moduleTypes.insist(name) {
                 claimedBy[name] = location
@@ -58,16 +59,25 @@ struct SwiftNamer {
             }
             return record(name)
         }
-        for service in ir.services where serviceTypes[service.id] == nil {
-            serviceTypes[service.id] = insist(SwiftIdentifier.upperCamel(service.id), at: service.location)
+        // Each message and union also gets a wrapper alias or two (`TickPublisher`).
+        moduleTypes.reserveCapacity(ir.services.count + 3 * (ir.messages.count + ir.unions.count) + 1)
+        serviceTypes.reserveCapacity(ir.services.count)
+        typeNames.reserveCapacity(ir.messages.count + ir.unions.count)
+        // The loops read the model in place (by index): a copy of each message or service would
+        // retain every field of it.
+        for index in ir.services.indices where serviceTypes[ir.services[index].id] == nil {
+            let id = ir.services[index].id
+            serviceTypes[id] = insist(SwiftIdentifier.upperCamel(id), at: ir.services[index].location)
         }
-        for message in ir.messages where message.nameOrigin == .declared && SwiftIdentifier.usableType(message.name) == message.name {
-            typeNames[message.name] = insist(message.name, at: message.location)
+        for index in ir.messages.indices where ir.messages[index].nameOrigin == .declared {
+            let name = ir.messages[index].name
+            if SwiftIdentifier.usableType(name) == name { typeNames[name] = insist(name, at: ir.messages[index].location) }
         }
         // Then the names zschema makes: they give way.
-        for message in ir.messages where typeNames[message.name] == nil {
-            let spelled = message.nameOrigin == .declared ? SwiftIdentifier.usableType(message.name) : SwiftIdentifier.upperCamel(message.name)
-            typeNames[message.name] = record(moduleTypes.claim(spelled))
+        for index in ir.messages.indices where typeNames[ir.messages[index].name] == nil {
+            let name = ir.messages[index].name
+            let spelled = ir.messages[index].nameOrigin == .declared ? SwiftIdentifier.usableType(name) : SwiftIdentifier.upperCamel(name)
+            typeNames[name] = record(moduleTypes.claim(spelled))
         }
         for union in ir.unions {
             typeNames[union.id] = record(moduleTypes.claim(union.messages.map(typeName).joined(separator: "Or")))
@@ -84,17 +94,20 @@ struct SwiftNamer {
     /// The single-type wrapper roles each message type or union plays on some socket.
     private func aliasRoles() -> [(String, Set<SocketRole>)] {
         var roles: [String: Set<SocketRole>] = [:]
-        var order: [String] = []
-        for socket in ir.services.flatMap(\.sockets) where socket.monitoredSocket == nil {
-            guard let role = SocketRole(socket.kind), let set = role.carries(socket) else { continue }
-            let id: String
-            switch set {
-            case .message(let name): id = name
-            case .union(let union): id = union
-            case .raw: continue
+        // Read in place: copying every socket out of its service retained all of its fields.
+        for service in ir.services.indices {
+            for socket in ir.services[service].sockets.indices where ir.services[service].sockets[socket].monitoredSocket == nil {
+                guard let role = SocketRole(ir.services[service].sockets[socket].kind),
+                    let set = role.sends ? ir.services[service].sockets[socket].sends : ir.services[service].sockets[socket].receives
+                else { continue }
+                let id: String
+                switch set {
+                case .message(let name): id = name
+                case .union(let union): id = union
+                case .raw: continue
+                }
+                roles[id, default: []].insert(role)
             }
-            if roles[id] == nil { order.append(id) }
-            roles[id, default: []].insert(role)
         }
         // In the order the types are declared, so that the same schemas give the same names.
         let declared = ir.messages.map(\.name) + ir.unions.map(\.id)
@@ -113,25 +126,36 @@ struct SwiftNamer {
             let names = chunk.map { namer.messageNames(type: namer.typeName($0.name), frames: $0.frames, fields: $0.fields) }
             return [(names, namer.hidden)]
         }
-        for (message, own) in zip(ir.messages, messages.flatMap(\.names)) { names.messages[message.name] = own }
+        names.messages.reserveCapacity(ir.messages.count)
+        for (index, own) in messages.lazy.flatMap(\.names).enumerated() { names.messages[ir.messages[index].name] = own }
         let services = ir.services.parallelChunks { chunk -> [(names: [SwiftNames.Service], hidden: Set<String>)] in
             var namer = base
             return [(chunk.map { namer.nameService($0) }, namer.hidden)]
         }
-        for (service, own) in zip(ir.services, services.flatMap(\.names)) { names.services[service.id] = own }
+        names.services.reserveCapacity(ir.services.count)
+        for (index, own) in services.lazy.flatMap(\.names).enumerated() { names.services[ir.services[index].id] = own }
+        let unions = ir.unions.parallelChunks { chunk -> [(names: [SwiftNames.Union], hidden: Set<String>)] in
+            var namer = base
+            return [(chunk.map { namer.unionNames($0) }, namer.hidden)]
+        }
+        names.unions.reserveCapacity(ir.unions.count)
+        for (index, own) in unions.lazy.flatMap(\.names).enumerated() { names.unions[ir.unions[index].id] = own }
         for chunk in messages { hidden.formUnion(chunk.hidden) }
         for chunk in services { hidden.formUnion(chunk.hidden) }
-        for union in ir.unions {
-            // A case named like an alternative's type would hide that type in the enum's body.
-            let alternatives = union.messages.map(typeName)
-            var cases = NameScope(SwiftIdentifier.reservedMemberNames.union(alternatives))
-            let caseNames = alternatives.map { record(cases.claim(SwiftIdentifier.lowerCamel($0))) }
-            var locals = localScope(members: cases.taken)
-            names.unions[union.id] = SwiftNames.Union(
-                type: typeName(union.id), cases: caseNames, framesType: record(locals.claim("Frames")),
-                writerType: record(locals.claim("Writer")), failures: record(locals.claim("failures")),
-                message: record(locals.claim("message")))
-        }
+        for chunk in unions { hidden.formUnion(chunk.hidden) }
+    }
+
+    /// The names of a union's enum: its cases, and the parameters and locals of its codec.
+    private mutating func unionNames(_ union: MessageUnion) -> SwiftNames.Union {
+        // A case named like an alternative's type would hide that type in the enum's body.
+        let alternatives = union.messages.map(typeName)
+        var cases = NameScope(SwiftIdentifier.reservedMemberNames.union(alternatives))
+        let caseNames = alternatives.map { record(cases.claim(SwiftIdentifier.lowerCamel($0))) }
+        var locals = localScope(members: cases.taken)
+        return SwiftNames.Union(
+            type: typeName(union.id), cases: caseNames, framesType: record(locals.claim("Frames")),
+            writerType: record(locals.claim("Writer")), failures: record(locals.claim("failures")),
+            message: record(locals.claim("message")))
     }
 
     /// A scope for parameters and locals that avoids `members` and every generated type name.

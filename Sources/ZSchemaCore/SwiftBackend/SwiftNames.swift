@@ -132,10 +132,9 @@ enum SocketRole: String, CaseIterable, Sendable {
         }
     }
 
-    /// What a socket of this role carries.
-    func carries(_ socket: Socket) -> MessageSet? {
-        self == .publisher || self == .pusher ? socket.sends : socket.receives
-    }
+    /// Whether a socket of this role sends (its messages are ``Socket/sends``) rather than
+    /// receives.
+    var sends: Bool { self == .publisher || self == .pusher }
 }
 
 /// The standard-library and runtime names generated code refers to.

@@ -5,7 +5,8 @@
 struct SwiftPlanner: Sendable {
     let ir: SchemaIR
     let names: SwiftNames
-    private let socketsByID: [String: Socket]
+    /// Each socket's type, by socket id.
+    private let socketKinds: [String: SocketKind]
     private let peers: [String: [String]]
     private let routerReplies: Set<String>
     /// The messages, unions and services each schema file declares, in declaration order.
@@ -18,15 +19,26 @@ struct SwiftPlanner: Sendable {
     init(ir: SchemaIR, names: SwiftNames) {
         self.ir = ir
         self.names = names
-        let sockets = ir.services.flatMap(\.sockets)
-        socketsByID = Dictionary(sockets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each socket read in place: copies of whole sockets cost more than the indexes.
+        var kinds: [String: SocketKind] = [:]
+        var routerReplies = Set<String>()
+        kinds.reserveCapacity(ir.services.count * 2)
+        for service in ir.services.indices {
+            for socket in ir.services[service].sockets.indices {
+                let id = ir.services[service].sockets[socket].id
+                let kind = ir.services[service].sockets[socket].kind
+                if kinds[id] == nil { kinds[id] = kind }
+                if kind == .ROUTER, let reply = ir.services[service].sockets[socket].sends.flatMap(Self.typeID) { routerReplies.insert(reply) }
+            }
+        }
+        socketKinds = kinds
+        self.routerReplies = routerReplies
         var peers: [String: [String]] = [:]
         for link in ir.links {
             peers[link.connecting, default: []].append(link.binding)
             peers[link.binding, default: []].append(link.connecting)
         }
         self.peers = peers
-        routerReplies = Set(sockets.filter { $0.kind == .ROUTER }.compactMap { $0.sends.flatMap(Self.typeID) })
         messagesByFile = Dictionary(grouping: ir.messages) { $0.location.file }
         unionsByFile = Dictionary(grouping: ir.unions) { $0.location.file }
         servicesByFile = Dictionary(grouping: ir.services) { $0.location.file }
@@ -291,7 +303,7 @@ struct SwiftPlanner: Sendable {
 
     /// Whether a ROUTER's peers put an empty delimiter after their identity (REQ peers do).
     private func peersUseDelimiter(_ socket: Socket) -> Bool {
-        let kinds = (peers[socket.id] ?? []).compactMap { socketsByID[$0]?.kind }
+        let kinds = (peers[socket.id] ?? []).compactMap { socketKinds[$0] }
         return kinds.isEmpty || kinds.contains(.REQ)
     }
 }
