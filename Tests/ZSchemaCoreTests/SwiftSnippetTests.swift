@@ -191,6 +191,32 @@ struct SwiftSnippetTests {
                 """ + "\n")
     }
 
+    @Test(
+        "codecs of messages of up to 8 single frames are always inlined; longer ones and repeated frames are left to the optimizer",
+        arguments: [AccessLevel.public, .internal])
+    func alwaysInlinedCodecs(access: AccessLevel) throws {
+        func codecAttributes(frames: Int, repeated: Bool = false) throws -> [String] {
+            let fields = (1...frames).map { "[ f\($0) :u8 ]" + ($0 == frames && repeated ? "+" : "") }.joined(separator: " ")
+            let file = SourceFile(path: "s.zschema", text: "a.b\n  PUSH tcp://*:1\n  <- M [ \"(?s:[a-z]+)\" ] \(fields)\n")
+            let result = Compilation.check([file], accessLevel: access)
+            try #require(!result.hasErrors, "\(result.diagnostics)")
+            let lines = result.generator.generate(file: file).split(separator: "\n").map { $0.trimmingPrefix(while: \.isWhitespace) }
+            // The attribute lines right above the decoder and the encoder.
+            var attributes: [String] = []
+            for start in ["init<", "func encode<"] {
+                let line = try #require(lines.firstIndex { $0.hasPrefix(access.prefix + start) }, "no \(start)")
+                attributes.append(lines[..<line].reversed().prefix { $0.hasPrefix("@") }.reversed().joined(separator: " "))
+            }
+            return attributes
+        }
+        let inlined = access == .public ? "@inlinable @inline(__always)" : "@inline(__always)"
+        let optimizer = access == .public ? "@inlinable" : ""
+        // A pattern frame and 7 more frames: 8 in all.
+        #expect(try codecAttributes(frames: 7) == [inlined, inlined])
+        #expect(try codecAttributes(frames: 8) == [optimizer, optimizer])
+        #expect(try codecAttributes(frames: 2, repeated: true) == [optimizer, optimizer])
+    }
+
     @Test("a socket type alias too long for a line breaks inside its generic arguments, as swift-format breaks it")
     func longTypeAlias() throws {
         let name = "Reading" + String(repeating: "Long", count: 16)

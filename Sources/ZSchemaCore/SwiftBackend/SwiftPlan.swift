@@ -92,6 +92,8 @@ struct CodecPlan: Sendable {
     var intType: SwiftType
     var decode: [DecodeStep]
     var encode: [EncodeStep]
+    /// Whether the codec is small enough to be inlined into every caller (`@inline(__always)`).
+    var alwaysInline: Bool
 }
 
 /// How one frame's value is read.

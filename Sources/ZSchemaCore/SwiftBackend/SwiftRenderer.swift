@@ -142,6 +142,7 @@ struct SwiftRenderer {
         let locals = codec.locals
         writer.documentation(["Decodes the message from `frames`, checking every frame against the schema."])
         inlinable(&writer)
+        if codec.alwaysInline { writer.line("@inline(__always)") }
         let frames = locals.frames == "frames" ? "frames" : "frames \(id(locals.frames))"
         writer.block(
             "\(pub)init<\(id(locals.framesType)): \(type(codec.frameSequence))>(\(frames): borrowing \(id(locals.framesType))) throws(\(type(codec.decodingError)))"
@@ -256,6 +257,7 @@ struct SwiftRenderer {
         let out = id(locals.writer)
         writer.documentation(["Writes the message's frames, checking string frames against their patterns first."])
         inlinable(&writer)
+        if codec.alwaysInline { writer.line("@inline(__always)") }
         let parameter = locals.writer == "writer" ? "into writer" : "into \(out)"
         writer.block(
             "\(pub)func encode<\(id(locals.writerType)): \(type(codec.frameWriter))>(\(parameter): inout \(id(locals.writerType))) throws(\(type(codec.encodingError)))"

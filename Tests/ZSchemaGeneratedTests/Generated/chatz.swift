@@ -33,6 +33,7 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try cursor.match(Self.pattern1, from: frames, field: "usr")
@@ -42,6 +43,7 @@ public struct ChatRequest: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
         text1 += self.usr
@@ -135,6 +137,7 @@ public struct NoUsers: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         try cursor.constant(Self.constant1, from: frames, field: nil)
@@ -142,6 +145,7 @@ public struct NoUsers: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(string: "")
     }
@@ -172,6 +176,7 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try cursor.match(Self.pattern1, from: frames, field: "usr")
@@ -181,6 +186,7 @@ public struct ChatMessage: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
         text1 += self.usr

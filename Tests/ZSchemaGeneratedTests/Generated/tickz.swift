@@ -66,6 +66,7 @@ public struct Tick: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
         self.symbol = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "symbol", precheck: Pattern1Check.self)
@@ -75,6 +76,7 @@ public struct Tick: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try writer.append(string: self.symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol", precheck: Pattern1Check.self)
         writer.append(double: self.timestamp)
@@ -242,6 +244,7 @@ public final class TickzClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
+        @inline(__always)
         public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
             var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
             self.symbol = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "symbol", precheck: Pattern1Check.self)
@@ -249,6 +252,7 @@ public final class TickzClient {
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
+        @inline(__always)
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
             try writer.append(string: self.symbol, matching: Self.pattern1, message: Self.messageName, field: "symbol", precheck: Pattern1Check.self)
         }

@@ -77,6 +77,7 @@ public struct Order: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 4...4)
         self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
@@ -87,6 +88,7 @@ public struct Order: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         writer.append(integer: self.action.rawValue)
@@ -169,6 +171,7 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 5...5)
         self.number = try cursor.integer(UInt32.self, from: frames, field: "number")
@@ -180,6 +183,7 @@ public struct NumberedOrder: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.number)
         try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock", precheck: Pattern2Check.self)
@@ -205,6 +209,7 @@ public struct Ready: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         try cursor.constant(Self.constant1, from: frames, field: "command")
@@ -212,6 +217,7 @@ public struct Ready: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(2))
     }
@@ -270,6 +276,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
@@ -278,6 +285,7 @@ public struct Valuation: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         writer.append(double: self.value)
@@ -342,6 +350,7 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
         self.number = try cursor.integer(UInt32.self, from: frames, field: "number")
@@ -351,6 +360,7 @@ public struct NumberedValuation: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.number)
         try writer.append(string: self.stock, matching: Self.pattern2, message: Self.messageName, field: "stock", precheck: Pattern2Check.self)
@@ -374,6 +384,7 @@ public struct Start: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         try cursor.constant(Self.constant1, from: frames, field: "command")
@@ -381,6 +392,7 @@ public struct Start: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(0))
     }
@@ -402,6 +414,7 @@ public struct Exit: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         try cursor.constant(Self.constant1, from: frames, field: "command")
@@ -409,6 +422,7 @@ public struct Exit: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(1))
     }

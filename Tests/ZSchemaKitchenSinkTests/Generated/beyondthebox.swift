@@ -64,6 +64,7 @@ public struct NativeTick: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
         self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
@@ -73,6 +74,7 @@ public struct NativeTick: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         writer.append(littleEndianInteger: self.timestamp)
@@ -236,6 +238,7 @@ public final class BeyondtheboxTickzClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
+        @inline(__always)
         public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
             var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
             self.stock = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "stock", precheck: Pattern1Check.self)
@@ -243,6 +246,7 @@ public final class BeyondtheboxTickzClient {
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
+        @inline(__always)
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
             try writer.append(string: self.stock, matching: Self.pattern1, message: Self.messageName, field: "stock", precheck: Pattern1Check.self)
         }

@@ -194,6 +194,7 @@ public struct Query: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         let frame1 = try cursor.match(Self.pattern1, from: frames, field: "peer")
@@ -204,6 +205,7 @@ public struct Query: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
         text1 += self.peer
@@ -314,6 +316,7 @@ public struct Nothing: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
         try cursor.constant(Self.constant1, from: frames, field: nil)
@@ -321,6 +324,7 @@ public struct Nothing: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(string: "")
     }
@@ -430,6 +434,7 @@ public struct FrameReader: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
         self.kind = try cursor.enumeration(Kind.self, from: frames, field: "kind")
@@ -439,6 +444,7 @@ public struct FrameReader: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.kind.rawValue)
         try writer.append(string: self.text2, matching: Self.pattern2, message: Self.messageName, field: "text2")
@@ -526,6 +532,7 @@ public struct Pong: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
         self.seq = try cursor.integer(UInt64.self, from: frames, field: "seq")
@@ -537,6 +544,7 @@ public struct Pong: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.seq)
         var text2 = ""
@@ -597,6 +605,7 @@ public struct Job: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         self.id = try cursor.integer(Int32.self, from: frames, field: "id")
@@ -605,6 +614,7 @@ public struct Job: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.id)
         try writer.append(string: self.Type_, matching: Self.pattern2, message: Self.messageName, field: "Type", precheck: Pattern2Check.self)
@@ -633,6 +643,7 @@ public struct Done: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         self.id = try cursor.integer(Int32.self, from: frames, field: "id")
@@ -641,6 +652,7 @@ public struct Done: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: self.id)
         writer.append(bool: self.ok)
@@ -667,6 +679,7 @@ public struct Left: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         try cursor.constant(Self.constant1, from: frames, field: "side")
@@ -675,6 +688,7 @@ public struct Left: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(76))
         writer.append(littleEndianInteger: self.value)
@@ -701,6 +715,7 @@ public struct Right: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         try cursor.constant(Self.constant1, from: frames, field: "side")
@@ -709,6 +724,7 @@ public struct Right: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(integer: UInt8(82))
         writer.append(littleEndianInteger: self.value)
@@ -739,6 +755,7 @@ public struct Event: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         self.topic = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "topic")
@@ -747,6 +764,7 @@ public struct Event: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         var text1 = ""
         text1 += self.topic
@@ -808,6 +826,7 @@ public struct String: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 3...3)
         self.text = try cursor.text(matching: Self.pattern1, from: frames, field: "text", precheck: Pattern1Check.self)
@@ -817,6 +836,7 @@ public struct String: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         try writer.append(string: self.text, matching: Self.pattern1, message: Self.messageName, field: "text", precheck: Pattern1Check.self)
         writer.append(double: self.value)
@@ -1011,6 +1031,7 @@ public struct Banner: ZSchemaMessage, Hashable {
 
     /// Decodes the message from `frames`, checking every frame against the schema.
     @inlinable
+    @inline(__always)
     public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
         var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 2...2)
         try cursor.constant(Self.constant1, from: frames, field: nil)
@@ -1019,6 +1040,7 @@ public struct Banner: ZSchemaMessage, Hashable {
 
     /// Writes the message's frames, checking string frames against their patterns first.
     @inlinable
+    @inline(__always)
     public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
         writer.append(
             string:
@@ -1767,6 +1789,7 @@ public final class SinkClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
+        @inline(__always)
         public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
             var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
             self.class = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "class", precheck: Pattern1Check.self)
@@ -1774,6 +1797,7 @@ public final class SinkClient {
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
+        @inline(__always)
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
             try writer.append(string: self.class, matching: Self.pattern1, message: Self.messageName, field: "class", precheck: Pattern1Check.self)
         }
@@ -1838,6 +1862,7 @@ public final class SinkClient {
 
         /// Decodes the message from `frames`, checking every frame against the schema.
         @inlinable
+        @inline(__always)
         public init<Frames: FrameSequence>(frames: borrowing Frames) throws(MessageDecodingError) {
             var cursor = try FrameCursor(frames, message: Self.messageName, frameCount: 1...1)
             self.topic = try cursor.capture(Self.pattern1, group: 1, from: frames, field: "topic", precheck: Pattern1Check.self)
@@ -1845,6 +1870,7 @@ public final class SinkClient {
 
         /// Writes the message's frames, checking string frames against their patterns first.
         @inlinable
+        @inline(__always)
         public func encode<Writer: FrameWriter>(into writer: inout Writer) throws(MessageEncodingError) {
             try writer.append(string: self.topic, matching: Self.pattern1, message: Self.messageName, field: "topic", precheck: Pattern1Check.self)
         }
