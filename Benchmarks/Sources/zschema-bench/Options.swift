@@ -28,8 +28,10 @@ struct Options {
                        (repeatable)
           --json FILE  also write the figures as JSON
           --plugin     also time incremental builds of a package using the build plugin
-        zschema-bench --profile [c-]stream|tcp-stream|async-stream|subscriber|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec|chat-decode N
-                       run one Swift (or, with c-, C) workload alone, for valgrind or perf
+        zschema-bench --profile [c-]stream|tcp-stream|async-stream|subscriber|[c-]tick-codec|[c-]tick-buffer|tick-default|[c-]order-codec N
+        zschema-bench --profile chat-decode|chat-decode-2|tick-decode-2 N
+                       run one Swift (or, with c-, C) workload alone, for valgrind or perf; -2 on two
+                       threads at once
         zschema-bench --chart FILE.json FILE.svg
                        draw the Swift/C and Swift/protobuf ratios of a --json run as an SVG bar chart
         zschema-bench --allocation-probe N
@@ -43,7 +45,7 @@ struct Options {
 
     static let profiles = [
         "stream", "tcp-stream", "async-stream", "subscriber", "tick-codec", "tick-buffer", "tick-default", "order-codec", "chat-decode",
-        "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
+        "chat-decode-2", "tick-decode-2", "c-stream", "c-tick-codec", "c-tick-buffer", "c-order-codec",
     ]
 
     /// Parses the arguments, or prints the usage and exits (64 on a bad argument).

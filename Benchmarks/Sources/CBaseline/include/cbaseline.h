@@ -33,4 +33,9 @@ double cb_order_codec(long count);
 /* The same with the four frames in one byte buffer instead of zmq_msg_t. */
 double cb_order_codec_buffer(long count);
 
+/* The machine's own ceiling for codec work on several threads: `threads` threads that share
+   nothing (no memory written by two, no lock) each run cb_tick_codec_buffer(count). Returns the
+   elapsed seconds from the first start to the last end. */
+double cb_tick_codec_buffer_threads(int threads, long count);
+
 #endif
