@@ -184,8 +184,8 @@ public struct FrameCursor {
         _ pattern: FramePattern, from frames: borrowing Frames, field: String?
     ) throws(MessageDecodingError) -> PatternCaptures {
         try next(frames, field) { (frame) throws(FrameFault) in
-            switch pattern.captures(frame) {
-            case .success(let groups): return PatternCaptures(groups: groups)
+            switch pattern.patternCaptures(frame) {
+            case .success(let captures): return captures
             case .failure(let failure): throw FrameFault(failure, pattern: pattern)
             }
         }

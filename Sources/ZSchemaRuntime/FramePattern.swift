@@ -185,6 +185,21 @@ public final class FramePattern: @unchecked Sendable {
         return .success(groups)
     }
 
+    /// Matches `bytes` and returns its capturing groups as ``PatternCaptures``, which holds the
+    /// first four without an array.
+    @usableFromInline
+    func patternCaptures(_ bytes: UnsafeRawBufferPointer) -> Result<PatternCaptures, CaptureFailure> {
+        switch automaton?.match(bytes) {
+        case .noMatch: return .failure(.noMatch)
+        // With an automaton there is no group, or one spanning the subject.
+        case .matched: return .success(PatternCaptures(count: captureCount) { _ in String(frameText: bytes) })
+        case nil: break
+        }
+        let (outcome, ovector) = run(bytes)
+        if let failure = CaptureFailure(outcome) { return .failure(failure) }
+        return .success(PatternCaptures(count: captureCount) { Self.group($0, of: bytes, in: ovector) })
+    }
+
     /// Matches `bytes` and returns the text of one capturing group (`nil` if it did not take
     /// part), without building the array ``captures(_:)`` returns: no allocation beyond the
     /// string itself (none for a string of up to 15 UTF-8 bytes).

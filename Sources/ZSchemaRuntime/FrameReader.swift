@@ -133,17 +133,51 @@ public struct FrameReader<Frames: FrameSequence> {
 }
 
 /// The capture groups of a matched string frame.
+///
+/// The first four groups are stored in the value itself and any further ones in an array, so
+/// that decoding a frame of a few captures allocates nothing beyond the strings (none for
+/// strings of up to 15 UTF-8 bytes).
 public struct PatternCaptures: Sendable {
+    @usableFromInline let first: (String?, String?, String?, String?)
+    /// Groups 5 on.
+    @usableFromInline let rest: [String?]
+    /// How many groups there are.
+    public let count: Int
+
     /// Group texts in group order (element 0 is group 1); `nil` where a group did not take part.
-    public let groups: [String?]
+    public var groups: [String?] { count == 0 ? [] : (1...count).map { group($0) } }
 
     /// Wraps the group texts.
-    @inlinable public init(groups: [String?]) { self.groups = groups }
+    @inlinable
+    public init(groups: [String?]) {
+        self.init(count: groups.count) { groups[$0 - 1] }
+    }
+
+    /// The texts of groups 1 to `count`, each given by `group`.
+    @inlinable @inline(__always)
+    init(count: Int, _ group: (Int) -> String?) {
+        self.count = count
+        first = (count >= 1 ? group(1) : nil, count >= 2 ? group(2) : nil, count >= 3 ? group(3) : nil, count >= 4 ? group(4) : nil)
+        rest = count > 4 ? (5...count).map(group) : []
+    }
+
+    /// The text of group `group`, from 1, or `nil` when it did not take part.
+    @inlinable
+    func group(_ group: Int) -> String? {
+        precondition(group >= 1 && group <= count, "no capture group \(group) of \(count)")
+        switch group {
+        case 1: return first.0
+        case 2: return first.1
+        case 3: return first.2
+        case 4: return first.3
+        default: return rest[group - 5]
+        }
+    }
 
     /// The text of an optional group, or `nil`.
-    @inlinable public func optional(_ group: Int) -> String? { groups[group - 1] }
+    @inlinable public func optional(_ group: Int) -> String? { self.group(group) }
 
     /// The text of a group outside any optional part of the pattern, which always takes part
     /// when the frame matched.
-    @inlinable public func required(_ group: Int) -> String { groups[group - 1] ?? "" }
+    @inlinable public func required(_ group: Int) -> String { self.group(group) ?? "" }
 }

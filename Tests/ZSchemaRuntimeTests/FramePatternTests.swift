@@ -24,6 +24,30 @@ struct FramePatternTests {
         #expect(try captures(Array("bob\u{1F}hi".utf8)).get() == ["bob", "\u{1F}hi", "hi"])
     }
 
+    @Test("a decoder's captures hold the first four groups in the value and the rest in an array, as captures(_:) lists them")
+    func cursorCaptures() throws {
+        let six = FramePattern(generated: #"(?<a>\w)(?<b>\w)(?<c>\w)?(?<d>\w)(-(?<e>\w+))?"#)
+        for text in ["wxyz-long", "wxz", "wxyz", "wxz-q"] {
+            let frames: FrameBuffer = [Array(text.utf8)]
+            var cursor = try FrameCursor(frames, message: "M", frameCount: 1...1)
+            let captured = try cursor.match(six, from: frames, field: "a")
+            let listed = try Array(text.utf8).withUnsafeBytes { try six.captures($0).get() }
+            #expect(captured.count == 6)
+            #expect(captured.groups == listed, "\(text)")
+            #expect((1...6).map { captured.optional($0) } == listed)
+            #expect(captured.required(1) == String(text.prefix(1)))
+        }
+        #expect(PatternCaptures(groups: ["x", nil, "y", nil, nil, "z"]).groups == ["x", nil, "y", nil, nil, "z"])
+        #expect(PatternCaptures(groups: []).groups.isEmpty)
+        // A pattern on the automaton: its one group is the whole frame.
+        let symbol = FramePattern(generated: "(?<symbol>[A-Z][A-Z0-9]+)")
+        let frames: FrameBuffer = [Array("IBM".utf8)]
+        var cursor = try FrameCursor(frames, message: "M", frameCount: 1...1)
+        #expect(try cursor.match(symbol, from: frames, field: "symbol").groups == ["IBM"])
+        var refused = try FrameCursor([Array("ibm".utf8)] as FrameBuffer, message: "M", frameCount: 1...1)
+        #expect(throws: MessageDecodingError.self) { try refused.match(symbol, from: [Array("ibm".utf8)] as FrameBuffer, field: "symbol") }
+    }
+
     @Test("invalid UTF-8 is reported as such, not as a mismatch")
     func invalidUTF8() {
         #expect(throws: FramePattern.CaptureFailure.invalidUTF8) { try captures([0x61, 0xff, 0x62]).get() }
